@@ -1,0 +1,84 @@
+"""expectset: promises customers can count on, written politely in Indonesian and English.
+
+Delivery windows and callback deadlines computed from a business's own history, exact
+business-day and business-hour arithmetic for Indonesia (public holidays and cuti
+bersama), and clear customer messages.
+
+Importing ``expectset`` is cheap: each public name is loaded from its module the first
+time it is used, so a checkout service that only needs a calendar never pays for the
+template engine, and nothing loads holiday data until a calendar needs a year.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .calendar import BusinessCalendar, Closure, RecurringClosure
+    from .errors import (
+        ExpectsetError,
+        InsufficientHistoryError,
+        InvalidCalendarError,
+        InvalidContextError,
+        InvalidHistoryError,
+        InvalidPolicyError,
+        NaiveDatetimeError,
+        RenderError,
+        StaleNoticeError,
+        UnsupportedLocaleError,
+    )
+
+__all__ = [
+    "BusinessCalendar",
+    "Closure",
+    "ExpectsetError",
+    "InsufficientHistoryError",
+    "InvalidCalendarError",
+    "InvalidContextError",
+    "InvalidHistoryError",
+    "InvalidPolicyError",
+    "NaiveDatetimeError",
+    "RecurringClosure",
+    "RenderError",
+    "StaleNoticeError",
+    "UnsupportedLocaleError",
+    "__version__",
+]
+
+# Public name -> module that defines it. Kept in step with __all__ by a test.
+_EXPORTS: dict[str, str] = {
+    "BusinessCalendar": "calendar",
+    "Closure": "calendar",
+    "RecurringClosure": "calendar",
+    "ExpectsetError": "errors",
+    "InsufficientHistoryError": "errors",
+    "InvalidCalendarError": "errors",
+    "InvalidContextError": "errors",
+    "InvalidHistoryError": "errors",
+    "InvalidPolicyError": "errors",
+    "NaiveDatetimeError": "errors",
+    "RenderError": "errors",
+    "StaleNoticeError": "errors",
+    "UnsupportedLocaleError": "errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value: Any = version("expectset")
+        except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+            value = "0+unknown"
+    elif name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    else:
+        raise AttributeError(f"module 'expectset' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,182 @@
+"""Public holidays through the ``holidays`` package, named the way customers read them.
+
+The ``holidays`` package is imported only here and only when a calendar first needs a
+year (it costs about 60 ms to import and tens of milliseconds a year to compute), and
+each (country, subdivision, category, year) is computed once per process.
+
+Its Indonesian names are official and long ("Hari Raya Idul Fitri (perkiraan)"); the
+names customers read follow KBBI spelling ("Idulfitri") and come from the table below,
+in Indonesian and English. A name the table does not know (a holiday added by a later
+``holidays`` release) falls back to the package's own Indonesian and English names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from .errors import InvalidCalendarError
+
+__all__ = ["HolidayEntry", "HolidayKind", "house_names", "load_year", "validate_country"]
+
+HolidayKind = Literal["public_holiday", "cuti_bersama"]
+
+# Base names as `holidays` writes them in Indonesian -> (Indonesian, English) house names.
+_ID_BASE_NAMES: dict[str, tuple[str, str]] = {
+    "Tahun Baru Masehi": ("Tahun Baru Masehi", "New Year's Day"),
+    "Isra Mikraj Nabi Muhammad": ("Isra Mikraj", "Isra Mi'raj"),
+    "Tahun Baru Imlek": ("Tahun Baru Imlek", "Chinese New Year"),
+    "Hari Suci Nyepi": ("Nyepi", "Nyepi (Day of Silence)"),
+    "Hari Raya Idul Fitri": ("Idulfitri", "Eid al-Fitr"),
+    "Hari kedua dari Hari Raya Idul Fitri": ("Idulfitri hari kedua", "Eid al-Fitr, second day"),
+    "Wafat Yesus Kristus": ("Jumat Agung", "Good Friday"),
+    "Kebangkitan Yesus Kristus": ("Paskah", "Easter Sunday"),
+    "Hari Buruh Internasional": ("Hari Buruh", "Labour Day"),
+    "Kenaikan Yesus Kristus": ("Kenaikan Yesus Kristus", "Ascension Day"),
+    "Hari Raya Idul Adha": ("Iduladha", "Eid al-Adha"),
+    "Hari Raya Waisak": ("Waisak", "Vesak Day"),
+    "Hari Lahir Pancasila": ("Hari Lahir Pancasila", "Pancasila Day"),
+    "Tahun Baru Islam": ("Tahun Baru Islam", "Islamic New Year"),
+    "Hari Kemerdekaan Republik Indonesia": ("Hari Kemerdekaan", "Independence Day"),
+    "Maulid Nabi Muhammad": ("Maulid Nabi Muhammad", "Prophet Muhammad's Birthday"),
+    "Hari Raya Natal": ("Natal", "Christmas Day"),
+    "Hari Pemilihan Umum": ("Hari Pemilihan Umum", "General Election Day"),
+    "Hari Pemilihan Kepala Daerah": ("Hari Pemilihan Kepala Daerah", "Regional Election Day"),
+}
+
+_ESTIMATE_SUFFIXES = (" (perkiraan)", " (estimated)")
+# The package spells the substitute leave day "Pegangti"; accept the correct spelling too.
+_SUBSTITUTE_PREFIXES = ("Pegangti Cuti Bersama ", "Pengganti Cuti Bersama ")
+_CUTI_PREFIX = "Cuti Bersama "
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayEntry:
+    """One holiday on one day, as loaded from the ``holidays`` package."""
+
+    date: dt.date
+    kind: HolidayKind
+    raw_name: str
+    raw_name_en: str
+    estimated: bool
+
+
+def _strip_estimate(name: str) -> tuple[str, bool]:
+    for suffix in _ESTIMATE_SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)], True
+    return name, False
+
+
+def house_names(entry: HolidayEntry, country: str) -> tuple[str, str]:
+    """Return the (Indonesian, English) names customers read for ``entry``.
+
+    >>> e = HolidayEntry(dt.date(2027, 3, 10), "public_holiday",
+    ...     "Hari Raya Idul Fitri (perkiraan)", "Eid al-Fitr (estimated)", True)
+    >>> house_names(e, "ID")
+    ('Idulfitri', 'Eid al-Fitr')
+    """
+    raw_id, _ = _strip_estimate(entry.raw_name)
+    raw_en, _ = _strip_estimate(entry.raw_name_en)
+    if country != "ID":
+        return raw_id, raw_en
+    base, substitute = raw_id, False
+    for prefix in _SUBSTITUTE_PREFIXES:
+        if base.startswith(prefix):
+            base, substitute = base[len(prefix) :], True
+            break
+    else:
+        if base.startswith(_CUTI_PREFIX):
+            base = base[len(_CUTI_PREFIX) :]
+    known = _ID_BASE_NAMES.get(base)
+    if known is None:
+        return raw_id, raw_en
+    name_id, name_en = known
+    if entry.kind == "cuti_bersama":
+        if substitute:
+            return (
+                f"cuti bersama pengganti {name_id}",
+                f"substitute collective leave for {name_en}",
+            )
+        return f"cuti bersama {name_id}", f"collective leave for {name_en}"
+    return name_id, name_en
+
+
+@cache
+def _supported() -> dict[str, list[str]]:
+    import holidays
+
+    return holidays.list_supported_countries()
+
+
+def validate_country(country: str, subdivision: str | None) -> None:
+    """Raise a clear error for a country or subdivision ``holidays`` does not know."""
+    supported = _supported()
+    if country not in supported:
+        raise InvalidCalendarError(
+            f"country={country!r} has no public holiday data; use an ISO 3166-1 alpha-2 "
+            "code such as 'ID', or country=None for no public holidays",
+            field="country",
+            value=country,
+        )
+    if subdivision is not None and subdivision not in supported[country]:
+        raise InvalidCalendarError(
+            f"subdivision={subdivision!r} is not a subdivision of {country}; "
+            f"known: {', '.join(supported[country]) or 'none'}",
+            field="subdivision",
+            value=subdivision,
+        )
+
+
+def _language_for(country: str, wanted: str) -> str | None:
+    import holidays
+
+    cls = holidays.country_holidays(country).__class__
+    languages: tuple[str, ...] = tuple(getattr(cls, "supported_languages", ()))
+    if wanted in languages:
+        return wanted
+    for lang in languages:
+        if lang.split("_")[0] == wanted.split("_")[0]:
+            return lang
+    return None
+
+
+@cache
+def _load_named(
+    country: str, subdivision: str | None, category: str, year: int, language: str | None
+) -> tuple[tuple[dt.date, str], ...]:
+    import holidays
+
+    calendar = holidays.country_holidays(
+        country, subdiv=subdivision, years=year, categories=(category,), language=language
+    )
+    out: list[tuple[dt.date, str]] = []
+    for day, names in sorted(calendar.items()):
+        # `holidays` joins two holidays on one day with "; ".
+        out.extend((day, name) for name in names.split("; "))
+    return tuple(out)
+
+
+@cache
+def load_year(
+    country: str, subdivision: str | None, year: int, cuti_bersama: bool
+) -> tuple[HolidayEntry, ...]:
+    """Return every holiday of ``year`` (sorted by date), computed once per process."""
+    categories: list[tuple[str, HolidayKind]] = [("public", "public_holiday")]
+    if cuti_bersama and country == "ID":
+        categories.append(("government", "cuti_bersama"))
+    lang_id = _language_for(country, "id")
+    lang_en = _language_for(country, "en_US")
+    entries: list[HolidayEntry] = []
+    for category, kind in categories:
+        local = _load_named(country, subdivision, category, year, lang_id)
+        english = _load_named(country, subdivision, category, year, lang_en)
+        for index, (day, raw) in enumerate(local):
+            # Both listings are sorted by date with the same order within a day.
+            raw_en = english[index][1] if index < len(english) else raw
+            _, estimated = _strip_estimate(raw)
+            entries.append(HolidayEntry(day, kind, raw, raw_en, estimated))
+    entries.sort(key=lambda e: (e.date, e.kind))
+    return tuple(entries)

@@ -1,0 +1,53 @@
+"""The built wheel works on its own, with the source tree out of reach."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_wheel_carries_templates_locales_and_types(built_wheel: Path) -> None:
+    """templates/ and locales/ from the top of the repository are inside the package."""
+    names = zipfile.ZipFile(built_wheel).namelist()
+    assert "expectset/py.typed" in names
+    assert any(n.startswith("expectset/templates/") for n in names)
+    assert any(n.startswith("expectset/locales/") for n in names)
+    assert not any(n.startswith(("tests/", "templates/", "locales/")) for n in names)
+
+
+def test_installed_wheel_imports_and_computes(wheel_python: Path, tmp_path: Path) -> None:
+    """In a fresh environment the wheel imports from site-packages and does real work."""
+    code = """
+import datetime as dt, pathlib, expectset as es
+from expectset._resources import resource_dir
+assert "site-packages" in es.__file__, es.__file__
+assert resource_dir("templates").parent == pathlib.Path(es.__file__).parent
+cal = es.BusinessCalendar(workdays="Mon-Fri", country="ID")
+print(es.__version__, cal.add_business_days(dt.date(2026, 3, 17), 1))
+"""
+    result = subprocess.run(
+        [str(wheel_python), "-I", "-c", code],
+        cwd=tmp_path,  # not the repository: nothing can be imported from the source tree
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.split()[1] == "2026-03-25"
+
+
+def test_installed_command_line_runs(wheel_python: Path, tmp_path: Path) -> None:
+    """The installed `expectset demo` command runs from anywhere."""
+    script = wheel_python.parent / "expectset"
+    result = subprocess.run(
+        [str(script), "demo", "--now", "2026-11-23T10:00+07:00"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "Wednesday 25 March 2026" in result.stdout
