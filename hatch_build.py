@@ -13,7 +13,7 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 
-class CompileCatalogsHook(BuildHookInterface):  # type: ignore[type-arg]
+class CompileCatalogsHook(BuildHookInterface):  # type: ignore[type-arg,unused-ignore]
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:

@@ -23,7 +23,7 @@ def test_all_is_sorted_and_every_name_resolves() -> None:
 def test_unknown_attribute_is_an_attribute_error() -> None:
     """A misspelt name fails like any module attribute."""
     with pytest.raises(AttributeError, match="Calender"):
-        _ = expectset.BusinessCalender  # type: ignore[attr-defined]
+        _ = expectset.BusinessCalender
 
 
 def test_version_comes_from_the_installed_metadata() -> None:
