@@ -49,8 +49,8 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     start = cal.handling_start(now, cutoff="14:00")
     out.write(
         f"\nAn order placed now ({now.astimezone(cal.zone):%a %d %b %Y %H:%M} "
-        f"{cal.zone_abbreviation()}) is handled from "
-        f"{start:%a %d %b %Y %H:%M} {cal.zone_abbreviation()}.\n"
+        f"{cal.zone_abbreviation()})\nis handled from "
+        f"{start:%a %d %b %Y %H:%M} {cal.zone_abbreviation()} (cut-off 14:00).\n"
     )
     third = cal.add_business_days(start, 3)
     out.write(f"Three business days after that: {third:%A %d %B %Y}.\n")
