@@ -35,7 +35,7 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     lebaran = dt.date(2026, 3, 17)
     out.write("expectset demo: business calendars for Indonesia\n")
     out.write("=" * 50 + "\n\n")
-    out.write(f"Calendar: {cal!r}\n\n")
+    out.write(f"Calendar: {cal!r}\n\n".replace("(", "(\n    ", 1))
     out.write("One business day after Tuesday 17 March 2026 (Lebaran week):\n")
     out.write(f"  with cuti bersama:    {cal.add_business_days(lebaran, 1):%A %d %B %Y}\n")
     out.write(f"  without cuti bersama: {no_leave.add_business_days(lebaran, 1):%A %d %B %Y}\n")
@@ -43,8 +43,8 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     for closure in cal.closures_between(lebaran, dt.date(2026, 3, 25)):
         estimate = " (estimated date)" if closure.estimated else ""
         out.write(
-            f"    {closure.date:%a %d %b}  {closure.name('id')}  /  "
-            f"{closure.name('en')}{estimate}\n"
+            f"    {closure.date:%a %d %b}  {closure.name('id')}\n"
+            f"                {closure.name('en')}{estimate}\n"
         )
     start = cal.handling_start(now, cutoff="14:00")
     out.write(
@@ -60,8 +60,8 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     )
     reply_by = support.add_business_hours(now, 8)
     out.write(
-        f"A support desk in Makassar (Mon-Fri 08-17, Sat 08-12) answering within "
-        f"8 working hours\nreplies by {reply_by:%a %d %b %Y %H:%M} "
+        f"A support desk in Makassar (Mon-Fri 08-17, Sat 08-12) answering\n"
+        f"within 8 working hours replies by {reply_by:%a %d %b %Y %H:%M} "
         f"{support.zone_abbreviation()}.\n"
     )
     return 0
