@@ -73,6 +73,8 @@ def _strip_estimate(name: str) -> tuple[str, bool]:
 def house_names(entry: HolidayEntry, country: str) -> tuple[str, str]:
     """Return the (Indonesian, English) names customers read for ``entry``.
 
+    Examples
+    --------
     >>> e = HolidayEntry(dt.date(2027, 3, 10), "public_holiday",
     ...     "Hari Raya Idul Fitri (perkiraan)", "Eid al-Fitr (estimated)", True)
     >>> house_names(e, "ID")

@@ -18,6 +18,8 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 def resource_dir(name: str) -> Path:
     """Return the folder ``name`` (``templates``, ``locales`` or ``data``).
 
+    Examples
+    --------
     >>> resource_dir("templates").name
     'templates'
     """

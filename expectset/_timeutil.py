@@ -43,6 +43,8 @@ def _zone_from_name(name: str) -> ZoneInfo:
 def get_zone(tz: TzLike, *, field: str = "timezone") -> dt.tzinfo:
     """Return a tzinfo for an IANA name or pass a tzinfo through.
 
+    Examples
+    --------
     >>> get_zone("Asia/Makassar")
     zoneinfo.ZoneInfo(key='Asia/Makassar')
     """
@@ -71,6 +73,8 @@ def as_aware(value: dt.datetime, *, field: str, tz: TzLike | None = None) -> dt.
     An aware value is returned unchanged. A naive one is interpreted in ``tz`` when the
     caller named a zone, and is otherwise an error naming ``field``.
 
+    Examples
+    --------
     >>> as_aware(dt.datetime(2026, 3, 17, 9, 30), field="ordered_at", tz="Asia/Jakarta")
     datetime.datetime(2026, 3, 17, 9, 30, tzinfo=zoneinfo.ZoneInfo(key='Asia/Jakarta'))
     """
@@ -117,6 +121,8 @@ def parse_clock(value: str | dt.time, *, field: str) -> dt.time:
     The end of the day is returned as ``time.max`` so that it sorts after every other
     time of the day.
 
+    Examples
+    --------
     >>> parse_clock("08.30", field="hours")
     datetime.time(8, 30)
     """
@@ -155,6 +161,8 @@ def parse_datetime(
     A value with only a date is midnight of that date. Text without an offset needs
     ``tz``.
 
+    Examples
+    --------
     >>> parse_datetime("2026-03-17T14:05:00+07:00", field="shipped_at").isoformat()
     '2026-03-17T14:05:00+07:00'
     >>> parse_datetime("17/03/2026 14:05", field="shipped_at", tz="Asia/Jakarta", dayfirst=True)
@@ -195,6 +203,8 @@ def zone_abbreviation(zone: dt.tzinfo, at: dt.datetime | None = None) -> str:
     Indonesian zones give WIB, WITA or WIT in every language; other zones give their
     alphabetic abbreviation (CET, JST) or ``UTC+8`` style when they have none.
 
+    Examples
+    --------
     >>> zone_abbreviation(get_zone("Asia/Makassar"))
     'WITA'
     >>> zone_abbreviation(get_zone("Asia/Singapore"))

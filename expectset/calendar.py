@@ -66,6 +66,8 @@ class Closure:
     ``"closure"`` (one the business added, such as a courier's Lebaran pause).
     ``estimated`` is true for holidays whose date the government has not fixed yet.
 
+    Examples
+    --------
     >>> c = Closure(date=dt.date(2026, 3, 21), kind="public_holiday",
     ...             name_id="Idulfitri", name_en="Eid al-Fitr")
     >>> c.name("id"), c.name("en_GB")
@@ -102,6 +104,8 @@ class RecurringClosure:
     ``dateutil.rrule`` object. Text rules without ``DTSTART`` start on 1 January 1970, so
     the same rule always gives the same days.
 
+    Examples
+    --------
     >>> stocktake = RecurringClosure("FREQ=MONTHLY;BYDAY=1MO", name="stock opname")
     >>> stocktake.dates_in(2027)[:2]
     [datetime.date(2027, 1, 4), datetime.date(2027, 2, 1)]
@@ -368,6 +372,8 @@ class BusinessCalendar:
         Orders after this time of day are handled from the next business day
         (``promise_delivery`` may override it).
 
+    Examples
+    --------
     >>> cal = BusinessCalendar(timezone="Asia/Jakarta", workdays="Mon-Fri", country="ID")
     >>> cal.add_business_days(dt.date(2026, 3, 17), 1)   # Nyepi, Idulfitri, cuti bersama
     datetime.date(2026, 3, 25)
@@ -622,6 +628,8 @@ class BusinessCalendar:
 
         An aware datetime is converted to the calendar's zone first.
 
+        Examples
+        --------
         >>> BusinessCalendar().is_business_day(dt.date(2026, 8, 17))   # Hari Kemerdekaan
         False
         """
@@ -633,6 +641,8 @@ class BusinessCalendar:
 
         ``day`` itself never counts, business day or not; ``n == 0`` returns ``day``.
 
+        Examples
+        --------
         >>> cal = BusinessCalendar(workdays="Mon-Fri", country=None)
         >>> cal.add_business_days(dt.date(2026, 11, 20), 1)    # Friday -> Monday
         datetime.date(2026, 11, 23)
@@ -666,6 +676,8 @@ class BusinessCalendar:
     ) -> int:
         """Count business days in ``(start, end]``; negative when ``end`` is before ``start``.
 
+        Examples
+        --------
         >>> cal = BusinessCalendar(workdays="Mon-Fri", country=None)
         >>> cal.business_days_between(dt.date(2026, 11, 20), dt.date(2026, 11, 23))
         1
@@ -700,6 +712,8 @@ class BusinessCalendar:
         Only closures that fall on a work day (and so cost a business day) are listed,
         unless ``include_non_workdays`` is true.
 
+        Examples
+        --------
         >>> for c in BusinessCalendar().closures_between(dt.date(2026, 3, 18),
         ...                                              dt.date(2026, 3, 24)):
         ...     print(c.date, c.name("id"), "|", c.name("en"))
@@ -748,6 +762,8 @@ class BusinessCalendar:
     def next_open(self, moment: dt.datetime, *, tz: TzLike | None = None) -> dt.datetime:
         """Return ``moment`` if the business is open then, else the next opening time.
 
+        Examples
+        --------
         >>> cal = BusinessCalendar(country=None)
         >>> cal.next_open(dt.datetime(2026, 11, 20, 18, 0, tzinfo=cal.zone))
         datetime.datetime(2026, 11, 23, 8, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Jakarta'))
@@ -773,6 +789,8 @@ class BusinessCalendar:
         The clock runs only inside working hours on business days. The result is inside
         working hours; it may be the closing time itself ("by 17.00").
 
+        Examples
+        --------
         >>> cal = BusinessCalendar(country=None)
         >>> friday_4pm = dt.datetime(2026, 11, 20, 16, 0, tzinfo=cal.zone)
         >>> cal.add_business_hours(friday_4pm, 3)
@@ -796,6 +814,8 @@ class BusinessCalendar:
     ) -> float:
         """Working hours between two moments (negative when ``end`` is before ``start``).
 
+        Examples
+        --------
         >>> cal = BusinessCalendar(country=None)
         >>> cal.business_hours_between(dt.datetime(2026, 11, 20, 16, tzinfo=cal.zone),
         ...                            dt.datetime(2026, 11, 23, 10, tzinfo=cal.zone))
@@ -842,6 +862,8 @@ class BusinessCalendar:
         opening of the next business day (midnight when the calendar has no hours).
         ``cutoff`` overrides the calendar's own.
 
+        Examples
+        --------
         >>> cal = BusinessCalendar(country=None, cutoff="14:00")
         >>> cal.handling_start(dt.datetime(2026, 11, 20, 15, 30, tzinfo=cal.zone))
         datetime.datetime(2026, 11, 23, 8, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Jakarta'))
@@ -864,6 +886,8 @@ _SHORT_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 def describe_days(days: Iterable[int]) -> str:
     """Write weekday numbers compactly, the way :class:`BusinessCalendar` reads them.
 
+    Examples
+    --------
     >>> describe_days([0, 1, 2, 3, 4]), describe_days([0, 2, 4, 5])
     ('Mon-Fri', 'Mon,Wed,Fri-Sat')
     """

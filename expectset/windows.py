@@ -46,6 +46,8 @@ class PromisePolicy:
     parent lane. ``halflife_days``: recency weighting (``None`` weighs all equally).
     ``pad``: whole units added to the upper bound after the statistics.
 
+    Examples
+    --------
     >>> PromisePolicy(on_time=0.97).on_time
     0.97
     >>> PromisePolicy(on_time=1.2)
