@@ -202,7 +202,9 @@ def _examples() -> dict[str, dict[str, Any]]:
                         "Tim kami dapat membantu memilih ukuran yang sesuai dengan panjang "
                         "telapak kaki Anda."
                     ),
-                    "en": "Our team can help you choose the size that fits the length of your foot.",
+                    "en": (
+                        "Our team can help you choose the size that fits the length of your foot."
+                    ),
                 },
             ),
             "order_id": "INV/2026/10/0977",
@@ -215,7 +217,10 @@ def _examples() -> dict[str, dict[str, Any]]:
             "reference": "SRV-2026-0457",
             "steps": (
                 Step(
-                    {"id": "Laptop diterima di pusat servis", "en": "Laptop received at our service centre"},
+                    {
+                        "id": "Laptop diterima di pusat servis",
+                        "en": "Laptop received at our service centre",
+                    },
                     dt.date(2026, 11, 9),
                     done=True,
                 ),
@@ -225,7 +230,10 @@ def _examples() -> dict[str, dict[str, Any]]:
                     done=True,
                 ),
                 Step(
-                    {"id": "Menunggu suku cadang dari pemasok", "en": "Waiting for parts from the supplier"},
+                    {
+                        "id": "Menunggu suku cadang dari pemasok",
+                        "en": "Waiting for parts from the supplier",
+                    },
                     (dt.date(2026, 11, 12), dt.date(2026, 11, 18)),
                 ),
                 Step(

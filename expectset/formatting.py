@@ -111,7 +111,7 @@ def resolve_locale(locale: str) -> LocaleInfo:
     >>> resolve_locale("fr")
     Traceback (most recent call last):
     ...
-    expectset.errors.UnsupportedLocaleError: locale='fr' is not supported; use one of id, id_ID, en, en_GB, en_US
+    expectset.errors.UnsupportedLocaleError: locale='fr' is not supported; use one of id, ...
     """
     tag = _canonical(locale)
     if tag not in LOCALES:
@@ -236,7 +236,7 @@ class Formatter:
         return f"{month} {day.day}" if self.info.month_first else f"{day.day} {month}"
 
     def date_range(self, first: dt.date | dt.datetime, last: dt.date | dt.datetime) -> str:
-        """A range with full month names and the house en dash (WORDING.md rule 5).
+        """Write a range with full month names and the house en dash (WORDING.md rule 5).
 
         One day gives the full date with its weekday; within one month the dash has no
         spaces (``12–14 Januari 2027``); across months or years it is spaced.
@@ -266,7 +266,7 @@ class Formatter:
         return f"{a.day}{_EN_DASH}{b.day} {month} {a.year}"
 
     def span(self, value: dt.date | tuple[dt.date, dt.date]) -> str:
-        """A date, or a ``(first, last)`` pair as a range."""
+        """Write a date, or a ``(first, last)`` pair as a range."""
         if isinstance(value, tuple):
             return self.date_range(value[0], value[1])
         return self.date(value)
@@ -276,7 +276,7 @@ class Formatter:
         return as_aware(value, field="time").astimezone(self.zone)
 
     def clock(self, value: dt.datetime) -> str:
-        """The clock time with its zone: ``17.00 WIB``, ``17:00 WIB``, ``5:00 PM WIB``.
+        """Write the clock time with its zone: ``17.00 WIB``, ``17:00 WIB``, ``5:00 PM WIB``.
 
         >>> moment = dt.datetime(2027, 1, 13, 10, 0, tzinfo=dt.timezone.utc)
         >>> formatter("id", "Asia/Makassar").clock(moment)
@@ -293,7 +293,7 @@ class Formatter:
         return f"{local.hour:02d}:{local.minute:02d} {zone}"
 
     def time(self, value: dt.datetime) -> str:
-        """A clock time as running text writes it: ``pukul 17.00 WIB`` / ``17:00 WIB``."""
+        """Write a clock time as running text does: ``pukul 17.00 WIB`` / ``17:00 WIB``."""
         return _TIME_WORD[self.language] + self.clock(value)
 
     def datetime(self, value: dt.datetime) -> str:
@@ -308,13 +308,13 @@ class Formatter:
 
     # ---------------------------------------------------------------- numbers
     def number(self, value: int | float | Decimal) -> str:
-        """A number with the locale's separators: ``1.250`` / ``1,250``; ``1,5`` / ``1.5``."""
+        """Write a number with the locale's separators: ``1.250`` / ``1,250``; ``1,5`` / ``1.5``."""
         from babel.numbers import format_decimal
 
         return format_decimal(value, locale=self.info.babel)
 
     def money(self, amount: int | Decimal, currency: str = "IDR") -> str:
-        """An amount of money: ``Rp150.000`` (``Rp150,000`` in English).
+        """Write an amount of money: ``Rp150.000`` (``Rp150,000`` in English).
 
         Rupiah is written ``Rp`` with no space and no decimals unless the amount has
         cents (WORDING.md rule 7). Other currencies use the locale's currency format,
@@ -327,11 +327,12 @@ class Formatter:
         """
         from babel.numbers import format_currency, format_decimal
 
-        whole = Decimal(amount) == Decimal(amount).to_integral_value()
+        value = Decimal(amount)
+        whole = value == value.to_integral_value()
         if currency.upper() == "IDR":
             pattern = "#,##0" if whole else "#,##0.00"
-            sign = "-" if amount < 0 else ""
-            number = format_decimal(abs(amount), pattern, locale=self.info.babel)
+            sign = "-" if value < 0 else ""
+            number = format_decimal(abs(value), pattern, locale=self.info.babel)
             return f"{sign}Rp{number}"
         pattern = "¤#,##0" if whole else "¤#,##0.00"
         return format_currency(
@@ -358,7 +359,7 @@ class Formatter:
 
     # -------------------------------------------------------------- durations
     def duration(self, value: float, unit: DurationUnit = "business_days") -> str:
-        """A duration in digits with its unit: ``2 hari kerja``, ``1 business day``.
+        """Write a duration in digits with its unit: ``2 hari kerja``, ``1 business day``.
 
         >>> f = formatter("en")
         >>> f.duration(1), f.duration(2), f.duration(1.5, "business_hours")
@@ -371,7 +372,7 @@ class Formatter:
     def duration_range(
         self, lower: float, upper: float, unit: DurationUnit = "business_days"
     ) -> str:
-        """A range of durations: ``2–4 hari kerja`` (one value when they are equal).
+        """Write a range of durations: ``2–4 hari kerja`` (one value when they are equal).
 
         >>> formatter("id").duration_range(2, 4), formatter("en").duration_range(3, 3)
         ('2–4 hari kerja', '3 business days')
@@ -410,7 +411,7 @@ class Formatter:
 
     # ------------------------------------------------------------------ voice
     def spoken_digits(self, text: str) -> str:
-        """A phone number for a voice to read: each digit a word, groups by commas.
+        """Spell a phone number for a voice to read: each digit a word, groups by commas.
 
         >>> formatter("id").spoken_digits("0812-3456-7890")
         'nol delapan satu dua, tiga empat lima enam, tujuh delapan sembilan nol'

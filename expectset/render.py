@@ -22,7 +22,7 @@ import gettext as _gettext
 import hashlib
 import html as _html
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -105,7 +105,7 @@ def _catalog_folder(language: Language, register: Register) -> str:
 
 
 def _catalog_file(folder: Path) -> Path | None:
-    """The compiled catalog if there is one (a wheel), else the .po (a checkout)."""
+    """Find the compiled catalog if there is one (a wheel), else the .po (a checkout)."""
     for suffix in (".mo", ".po"):
         path = folder / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
         if path.is_file():
@@ -129,14 +129,13 @@ def _read_catalog(path: Path, _mtime_ns: int) -> _CatalogData:
     for message in catalog:
         if not message.id or message.fuzzy:
             continue
-        key_id = message.id[0] if isinstance(message.id, tuple) else message.id
+        key_id = str(message.id if isinstance(message.id, str) else message.id[0])
         translated = message.string
-        if isinstance(translated, tuple):
-            if not all(translated):
-                continue
-            messages[(message.context, key_id)] = tuple(translated)
-        elif translated:
-            messages[(message.context, key_id)] = translated
+        if isinstance(translated, str):
+            if translated:
+                messages[(message.context, key_id)] = translated
+        elif translated is not None and all(translated):
+            messages[(message.context, key_id)] = tuple(str(form) for form in translated)
     expr = _plural_expr(catalog.plural_forms)
     return _CatalogData(messages=messages, plural_expr=expr, source=path)
 
@@ -240,7 +239,7 @@ def load_translations(
     >>> t.gettext("No such sentence")
     Traceback (most recent call last):
     ...
-    expectset.errors.RenderError: no id translation for 'No such sentence' in .../expectset.po; add it to the catalog (expectset never falls back to English)
+    expectset.errors.RenderError: no id translation for 'No such sentence' in ...
     """
     folder = _catalog_folder(language, register)
     strict = language != "en"
@@ -488,7 +487,7 @@ class Message:
         return msg
 
     def _repr_html_(self) -> str:
-        """A preview card for notebooks: subject, inbox preview, the HTML and the text."""
+        """Show a preview card in notebooks: subject, inbox preview, the HTML and the text."""
         escape = _html.escape
         if self.channel != "email":
             return (
@@ -511,9 +510,7 @@ class Message:
             f'<pre style="white-space:pre-wrap">{escape(self.text)}</pre></details></div>'
         )
 
-    def _repr_mimebundle_(
-        self, include: Any = None, exclude: Any = None
-    ) -> dict[str, str]:
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         """Text and HTML views for Jupyter."""
         plain = f"{self.subject}\n\n{self.text}" if self.subject else self.text
         return {"text/plain": plain, "text/html": self._repr_html_()}
@@ -576,7 +573,7 @@ class Renderer:
         return f"Renderer(template_dirs={dirs!r}, sandboxed={self.sandboxed})"
 
     def translations(self, language: Language, register: Register = "formal") -> StrictTranslations:
-        """The (cached) translations this renderer uses for ``language`` and ``register``."""
+        """Return the (cached) translations this renderer uses for ``language`` and ``register``."""
         key = (language, register)
         found = self._translations.get(key)
         if found is None:
@@ -617,9 +614,7 @@ class Renderer:
         name = ctx.kind
         problems: list[str] = []
         for field in dataclasses.fields(ctx):
-            problems.extend(
-                missing_languages(getattr(ctx, field.name), info.language, field.name)
-            )
+            problems.extend(missing_languages(getattr(ctx, field.name), info.language, field.name))
         if channel not in _CHANNEL_TEMPLATES:
             problems.append(f"channel: expected 'email', 'status' or 'voicemail', got {channel!r}")
         elif channel != "email" and not isinstance(ctx, OutOfOffice):
@@ -660,12 +655,15 @@ class Renderer:
         return context_from_kwargs(cls, context)
 
     def _render(self, ctx: MessageContext, info: LocaleInfo, channel: Channel) -> Message:
-        register: Register = getattr(ctx, "register", None) or getattr(
+        found = getattr(ctx, "register", None) or getattr(
             getattr(ctx, "recipient", None), "register", "formal"
         )
+        register: Register = "friendly" if found == "friendly" else "formal"
         translations = self.translations(info.language, register)
         fmt = formatter(info.tag, _zone_of(ctx))
-        values: dict[str, Any] = {field.name: getattr(ctx, field.name) for field in dataclasses.fields(ctx)}
+        values: dict[str, Any] = {
+            field.name: getattr(ctx, field.name) for field in dataclasses.fields(ctx)
+        }
         values.update(ctx.template_vars(info.language))  # type: ignore[attr-defined]
         brand = values.get("brand") or self.brand
         recipient = values.get("recipient")
@@ -705,7 +703,10 @@ class Renderer:
                 )
                 headers: tuple[tuple[str, str], ...] = ()
                 if kind == "out_of_office":
-                    headers = (("Auto-Submitted", "auto-replied"), ("X-Auto-Response-Suppress", "All"))
+                    headers = (
+                        ("Auto-Submitted", "auto-replied"),
+                        ("X-Auto-Response-Suppress", "All"),
+                    )
                 return Message(
                     kind=kind,
                     locale=info.tag,
@@ -766,7 +767,7 @@ def _zone_of(ctx: MessageContext) -> Any:
 
 @lru_cache(maxsize=1)
 def default_renderer() -> Renderer:
-    """The renderer :func:`render` uses: bundled templates and catalogs, no brand."""
+    """Return the renderer :func:`render` uses: bundled templates and catalogs, no brand."""
     return Renderer()
 
 

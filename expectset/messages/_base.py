@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Literal, TypeAlias, Union
 
-from ..errors import InvalidContextError
+from expectset.errors import InvalidContextError
 
 __all__ = [
     "DateSpan",
@@ -99,9 +99,11 @@ def _checker(tp: Any) -> tuple[Check, str]:
         items = [_checker(arg) for arg in args]
         return (
             (
-                lambda value: isinstance(value, tuple)
-                and len(value) == len(items)
-                and all(check(v) for (check, _), v in zip(items, value))
+                lambda value: (
+                    isinstance(value, tuple)
+                    and len(value) == len(items)
+                    and all(check(v) for (check, _), v in zip(items, value, strict=True))
+                )
             ),
             "a tuple (" + ", ".join(d for _, d in items) + ")",
         )
@@ -113,9 +115,11 @@ def _checker(tp: Any) -> tuple[Check, str]:
     if tp is dt.datetime:
         return (
             (
-                lambda value: isinstance(value, dt.datetime)
-                and value.tzinfo is not None
-                and value.utcoffset() is not None
+                lambda value: (
+                    isinstance(value, dt.datetime)
+                    and value.tzinfo is not None
+                    and value.utcoffset() is not None
+                )
             ),
             "an aware datetime",
         )
@@ -218,7 +222,9 @@ def context_from_kwargs(cls: type[MessageContext], kwargs: Mapping[str, Any]) ->
     """
     checks = _field_checks(cls)
     names = [name for name, *_ in checks]
-    problems = [f"{name}: missing" for name, _, _, required in checks if required and name not in kwargs]
+    problems = [
+        f"{name}: missing" for name, _, _, required in checks if required and name not in kwargs
+    ]
     for key in kwargs:
         if key not in names:
             shown = ", ".join(names[:3])
@@ -250,9 +256,7 @@ def missing_languages(value: object, language: str, path: str) -> Iterator[str]:
         for index, item in enumerate(value):
             yield from missing_languages(item, language, f"{path}[{index}]")
         return
-    if dataclasses.is_dataclass(value) and type(value).__module__.startswith(
-        "expectset.messages"
-    ):
+    if dataclasses.is_dataclass(value) and type(value).__module__.startswith("expectset.messages"):
         for field in dataclasses.fields(value):
             yield from missing_languages(
                 getattr(value, field.name), language, f"{path}.{field.name}"

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from ..promises import CallbackPromise
+from expectset.promises import CallbackPromise
+
 from ._base import LocalText, MessageContext
 from .common import Brand, Contact, Recipient
 

@@ -8,7 +8,8 @@ from dataclasses import KW_ONLY, dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..formatting import resolve_locale
+from expectset.formatting import resolve_locale
+
 from ._base import LocalText, _Validated
 
 __all__ = ["Brand", "Compensation", "CompensationKind", "Contact", "Recipient", "Register", "Title"]

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from ..promises import DeliveryPromise
+from expectset.promises import DeliveryPromise
+
 from ._base import MessageContext
 from .common import Brand, Contact, Recipient
 
