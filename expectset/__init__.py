@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     )
     from .examples import example_context
     from .formatting import Formatter, formatter
-    from .lint import Finding, lint
+    from .linting import Finding, lint
     from .messages import MESSAGE_KINDS
     from .messages.callback_promise import CallbackPromiseContext
     from .messages.common import Brand, Compensation, Contact, Recipient
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from .messages.service_recovery import ServiceRecoveryContext
     from .messages.timeline import Step, TimelineContext
     from .outofoffice import OutOfOffice, should_auto_reply
-    from .render import Message, Renderer, render
+    from .rendering import Message, Renderer, render
 
 __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
     "Brand",
@@ -107,22 +107,22 @@ _EXPORTS: dict[str, str] = {
     "DelayNoticeContext": "messages.delay_notice",
     "DeliveryEstimateContext": "messages.delivery_estimate",
     "ExceptionDeclineContext": "messages.exception_decline",
-    "Finding": "lint",
+    "Finding": "linting",
     "FollowUpContext": "messages.follow_up",
     "Formatter": "formatting",
     "MESSAGE_KINDS": "messages",
-    "Message": "render",
+    "Message": "rendering",
     "OutOfOffice": "outofoffice",
     "PolicyExplanationContext": "messages.policy_explanation",
     "Recipient": "messages.common",
-    "Renderer": "render",
+    "Renderer": "rendering",
     "ServiceRecoveryContext": "messages.service_recovery",
     "Step": "messages.timeline",
     "TimelineContext": "messages.timeline",
     "example_context": "examples",
     "formatter": "formatting",
-    "lint": "lint",
-    "render": "render",
+    "lint": "linting",
+    "render": "rendering",
     "should_auto_reply": "outofoffice",
 }
 

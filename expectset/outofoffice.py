@@ -33,7 +33,7 @@ from .messages._base import MessageContext
 from .messages.common import Brand, Contact, Register
 
 if TYPE_CHECKING:
-    from .render import Message
+    from .rendering import Message
 
 __all__ = ["Channel", "OutOfOffice", "should_auto_reply"]
 
@@ -117,7 +117,7 @@ class OutOfOffice(MessageContext):
         :class:`~expectset.errors.StaleNoticeError`. The email carries
         ``Auto-Submitted: auto-replied`` when turned into an email.
         """
-        from .render import default_renderer
+        from .rendering import default_renderer
 
         chosen = renderer if renderer is not None else default_renderer()
         result: Message = chosen.render(self, locale=locale, channel=channel, now=now)

@@ -12,7 +12,7 @@ from typing import Any
 
 from expectset.examples import EXAMPLE_NOW, example_context
 from expectset.messages import MESSAGE_KINDS
-from expectset.render import Message, render
+from expectset.rendering import Message, render
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 LOCALES = ("id", "en", "en_US")

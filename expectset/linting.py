@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from .formatting import resolve_locale
 
 if TYPE_CHECKING:
-    from .render import Message
+    from .rendering import Message
 
 __all__ = ["Finding", "lint"]
 
@@ -385,7 +385,7 @@ def lint(
     locale: str | None = None,
     channel: str = "email",
 ) -> list[Finding]:
-    """Check ``message`` (a :class:`~expectset.render.Message` or plain text) for wording.
+    """Check ``message`` (a :class:`~expectset.rendering.Message` or plain text) for wording.
 
     For plain text, give its ``locale`` (and ``channel`` for a voicemail or status).
     Returns the findings in order of part (subject, preheader, text, html), then rule.

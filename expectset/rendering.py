@@ -332,6 +332,13 @@ def _spans(days: Any) -> list[str]:
     return format_spans(_state().fmt, list(days))
 
 
+def _text(value: Any) -> str:
+    # Macros from .txt templates return Markup when called from an HTML template
+    # although they escaped nothing; make their output plain text again so that
+    # autoescaping escapes it exactly once.
+    return str.__str__(value)
+
+
 def _join_list(eval_ctx: Any, items: Any, style: Any = "and") -> Any:
     from markupsafe import Markup, escape
 
@@ -352,6 +359,7 @@ _FILTERS: dict[str, Callable[..., Any]] = {
     "money": _f("money"),
     "join_list": _join_list,
     "capfirst": _capfirst,
+    "text": _text,
     "spans": _spans,
     "duration": _f("duration"),
     "duration_range": _f("duration_range"),
@@ -474,14 +482,15 @@ class Message:
             msg["Message-ID"] = message_id
         elif message_id_domain is not None:
             msg["Message-ID"] = make_msgid(domain=message_id_domain)
+        msg.set_content(self.text, charset="utf-8", cte="quoted-printable")
+        msg.add_alternative(self.html, subtype="html", charset="utf-8", cte="quoted-printable")
+        # After the content: set_content() clears every Content-* header.
         msg["Content-Language"] = resolve_locale(self.locale).bcp47
         for name, value in (*self.headers, *(headers or {}).items()):
             if name in msg:
                 msg.replace_header(name, value)
             else:
                 msg[name] = value
-        msg.set_content(self.text, charset="utf-8", cte="quoted-printable")
-        msg.add_alternative(self.html, subtype="html", charset="utf-8", cte="quoted-printable")
         digest = hashlib.sha256((self.text + "\0" + self.html).encode()).hexdigest()[:32]
         msg.set_boundary(f"==expectset-{digest}==")
         return msg
@@ -688,7 +697,7 @@ class Renderer:
     def _render_parts(
         self, kind: str, info: LocaleInfo, channel: Channel, values: dict[str, Any]
     ) -> Message:
-        from jinja2 import TemplateError, UndefinedError
+        from jinja2 import TemplateError, TemplateNotFound, UndefinedError
 
         folder = kind
         try:
@@ -741,6 +750,10 @@ class Renderer:
                 text=text,
                 html="",
             )
+        except TemplateNotFound as exc:
+            raise RenderError(
+                f"{kind}: template {exc.name!r} not found", field="template", value=exc.name
+            ) from None
         except UndefinedError as exc:
             raise RenderError(
                 f"{kind}: a template used a value the context does not have: {exc.message}",
