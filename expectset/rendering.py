@@ -728,10 +728,11 @@ class Renderer:
                 )
             template = self._template(f"{folder}/{channel}.txt")
             if channel == "status":
-                line = _one_line(template.render(values, compact=False))
-                if len(line) > STATUS_LIMIT:
-                    line = _one_line(template.render(values, compact=True))
-                if len(line) > STATUS_LIMIT:
+                for compact in range(3):
+                    line = _one_line(template.render(values, compact=compact))
+                    if len(line) <= STATUS_LIMIT:
+                        break
+                else:
                     raise RenderError(
                         f"the status line is {len(line)} characters, more than "
                         f"{STATUS_LIMIT}: {line!r}; shorten the urgent contact",
