@@ -28,22 +28,61 @@ if TYPE_CHECKING:
         StaleNoticeError,
         UnsupportedLocaleError,
     )
+    from .examples import example_context
+    from .formatting import Formatter, formatter
+    from .linting import Finding, lint
+    from .messages import MESSAGE_KINDS
+    from .messages.callback_promise import CallbackPromiseContext
+    from .messages.common import Brand, Compensation, Contact, Recipient
+    from .messages.delay_notice import DelayNoticeContext
+    from .messages.delivery_estimate import DeliveryEstimateContext
+    from .messages.exception_decline import ExceptionDeclineContext
+    from .messages.follow_up import FollowUpContext
+    from .messages.policy_explanation import PolicyExplanationContext
+    from .messages.service_recovery import ServiceRecoveryContext
+    from .messages.timeline import Step, TimelineContext
+    from .outofoffice import OutOfOffice, should_auto_reply
+    from .rendering import Message, Renderer, render
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
+    "Brand",
     "BusinessCalendar",
+    "CallbackPromiseContext",
     "Closure",
+    "Compensation",
+    "Contact",
+    "DelayNoticeContext",
+    "DeliveryEstimateContext",
+    "ExceptionDeclineContext",
     "ExpectsetError",
+    "Finding",
+    "FollowUpContext",
+    "Formatter",
     "InsufficientHistoryError",
     "InvalidCalendarError",
     "InvalidContextError",
     "InvalidHistoryError",
     "InvalidPolicyError",
+    "MESSAGE_KINDS",
+    "Message",
     "NaiveDatetimeError",
+    "OutOfOffice",
+    "PolicyExplanationContext",
+    "Recipient",
     "RecurringClosure",
     "RenderError",
+    "Renderer",
+    "ServiceRecoveryContext",
     "StaleNoticeError",
+    "Step",
+    "TimelineContext",
     "UnsupportedLocaleError",
     "__version__",
+    "example_context",
+    "formatter",
+    "lint",
+    "render",
+    "should_auto_reply",
 ]
 
 # Public name -> module that defines it. Kept in step with __all__ by a test.
@@ -61,6 +100,30 @@ _EXPORTS: dict[str, str] = {
     "RenderError": "errors",
     "StaleNoticeError": "errors",
     "UnsupportedLocaleError": "errors",
+    "Brand": "messages.common",
+    "CallbackPromiseContext": "messages.callback_promise",
+    "Compensation": "messages.common",
+    "Contact": "messages.common",
+    "DelayNoticeContext": "messages.delay_notice",
+    "DeliveryEstimateContext": "messages.delivery_estimate",
+    "ExceptionDeclineContext": "messages.exception_decline",
+    "Finding": "linting",
+    "FollowUpContext": "messages.follow_up",
+    "Formatter": "formatting",
+    "MESSAGE_KINDS": "messages",
+    "Message": "rendering",
+    "OutOfOffice": "outofoffice",
+    "PolicyExplanationContext": "messages.policy_explanation",
+    "Recipient": "messages.common",
+    "Renderer": "rendering",
+    "ServiceRecoveryContext": "messages.service_recovery",
+    "Step": "messages.timeline",
+    "TimelineContext": "messages.timeline",
+    "example_context": "examples",
+    "formatter": "formatting",
+    "lint": "linting",
+    "render": "rendering",
+    "should_auto_reply": "outofoffice",
 }
 
 

@@ -51,3 +51,35 @@ def test_installed_command_line_runs(wheel_python: Path, tmp_path: Path) -> None
         text=True,
     )
     assert "Wednesday 25 March 2026" in result.stdout
+
+
+def test_installed_wheel_renders_every_kind_in_both_languages(
+    wheel_python: Path, tmp_path: Path
+) -> None:
+    """The wheel renders all nine kinds in id and en from its compiled .mo catalogs."""
+    code = """
+import pathlib, expectset as es
+from expectset.examples import EXAMPLE_NOW
+from expectset.rendering import default_renderer
+root = pathlib.Path(es.__file__).parent
+for folder in ("id", "id@friendly"):
+    assert (root / "locales" / folder / "LC_MESSAGES" / "expectset.mo").is_file(), folder
+sources = default_renderer().translations("id").sources
+assert [p.suffix for p in sources] == [".mo"], sources
+for kind in es.MESSAGE_KINDS:
+    extra = {"now": EXAMPLE_NOW} if kind == "out_of_office" else {}
+    for locale in ("id", "en"):
+        message = es.render(kind, locale=locale, **extra, **es.example_context(kind))
+        assert message.text and message.html and not es.lint(message), (kind, locale)
+        print(kind, locale, message.subject)
+"""
+    result = subprocess.run(
+        [str(wheel_python), "-I", "-c", code],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    lines = result.stdout.splitlines()
+    assert len(lines) == 18
+    assert "delivery_estimate id Pesanan INV/2026/03/0042: estimasi tiba 27–31 Maret 2026" in lines

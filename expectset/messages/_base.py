@@ -1,0 +1,263 @@
+"""The machinery every message context shares: typed fields checked all at once.
+
+A message context is a frozen dataclass. Building one checks every field against its
+annotation (a ``date`` is not a ``datetime``, a ``Literal`` is one of its values, a
+tuple holds the right items) and then the kind's own rules, and raises one
+:class:`~expectset.errors.InvalidContextError` whose ``problems`` lists everything
+found, so a caller fixes all of it in one go.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar, Literal, TypeAlias, Union
+
+from expectset.errors import InvalidContextError
+
+__all__ = [
+    "DateSpan",
+    "LocalText",
+    "MessageContext",
+    "check_fields",
+    "context_from_kwargs",
+    "local_text",
+    "missing_languages",
+    "raise_problems",
+]
+
+#: Text written by the caller: one string, or one per language ``{"id": ..., "en": ...}``.
+LocalText: TypeAlias = str | Mapping[str, str]
+#: One day, or a ``(first, last)`` range of days.
+DateSpan: TypeAlias = dt.date | tuple[dt.date, dt.date]
+
+_LANGUAGES = ("id", "en")
+
+Check = Callable[[Any], bool]
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{type(value).__name__} {text}"
+
+
+def _is_local_text(value: object) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, Mapping):
+        return (
+            bool(value)
+            and all(key in _LANGUAGES for key in value)
+            and all(isinstance(text, str) and text.strip() for text in value.values())
+        )
+    return False
+
+
+def _checker(tp: Any) -> tuple[Check, str]:
+    """Return a predicate for values of annotation ``tp`` and how to describe it."""
+    if tp is Any:
+        return (lambda _value: True), "anything"
+    if tp is type(None):
+        return (lambda value: value is None), "None"
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (Union, types.UnionType):
+        parts: list[tuple[Check, str]] = []
+        rest = list(args)
+        # LocalText is spelled str | Mapping[str, str].
+        if str in rest and Mapping[str, str] in rest:
+            rest.remove(str)
+            rest.remove(Mapping[str, str])
+            parts.append((_is_local_text, "text or {'id': ..., 'en': ...} of non-empty text"))
+        parts.extend(_checker(arg) for arg in rest)
+        if len(parts) == 1:
+            return parts[0]
+        return (
+            (lambda value: any(check(value) for check, _ in parts)),
+            " or ".join(description for _, description in parts),
+        )
+    if origin is Literal:
+        allowed = args
+        return (
+            (lambda value: isinstance(value, str) and value in allowed),
+            "one of " + ", ".join(repr(a) for a in allowed),
+        )
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item, item_description = _checker(args[0])
+            return (
+                (lambda value: isinstance(value, tuple) and all(item(v) for v in value)),
+                f"a tuple of {item_description}",
+            )
+        items = [_checker(arg) for arg in args]
+        return (
+            (
+                lambda value: (
+                    isinstance(value, tuple)
+                    and len(value) == len(items)
+                    and all(check(v) for (check, _), v in zip(items, value, strict=True))
+                )
+            ),
+            "a tuple (" + ", ".join(d for _, d in items) + ")",
+        )
+    if tp is dt.date:
+        return (
+            (lambda value: isinstance(value, dt.date) and not isinstance(value, dt.datetime)),
+            "a date",
+        )
+    if tp is dt.datetime:
+        return (
+            (
+                lambda value: (
+                    isinstance(value, dt.datetime)
+                    and value.tzinfo is not None
+                    and value.utcoffset() is not None
+                )
+            ),
+            "an aware datetime",
+        )
+    if tp is int:
+        return (lambda value: isinstance(value, int) and not isinstance(value, bool)), "an int"
+    if tp is Decimal:
+        return (lambda value: isinstance(value, Decimal) and value.is_finite()), "a Decimal"
+    if tp is str:
+        return (lambda value: isinstance(value, str) and bool(value.strip())), "non-empty text"
+    if tp is bool:
+        return (lambda value: isinstance(value, bool)), "True or False"
+    if isinstance(tp, type):
+        return (lambda value: isinstance(value, tp)), f"a {tp.__name__}"
+    raise TypeError(f"unsupported annotation in a message context: {tp!r}")  # pragma: no cover
+
+
+_FIELD_CHECKS: dict[type, tuple[tuple[str, Check, str, bool], ...]] = {}
+
+
+def _field_checks(cls: type) -> tuple[tuple[str, Check, str, bool], ...]:
+    checks = _FIELD_CHECKS.get(cls)
+    if checks is None:
+        import sys
+
+        module = sys.modules[cls.__module__]
+        namespace = {**vars(module), "dt": dt, "Mapping": Mapping, "Decimal": Decimal}
+        hints = typing.get_type_hints(cls, globalns=namespace)
+        built = []
+        for field in dataclasses.fields(cls):
+            check, description = _checker(hints[field.name])
+            required = (
+                field.default is dataclasses.MISSING
+                and field.default_factory is dataclasses.MISSING
+            )
+            built.append((field.name, check, description, required))
+        checks = tuple(built)
+        _FIELD_CHECKS[cls] = checks
+    return checks
+
+
+def check_fields(obj: object) -> list[str]:
+    """Problems with the field values of a dataclass instance, against their annotations."""
+    problems = []
+    for name, check, description, _ in _field_checks(type(obj)):
+        value = getattr(obj, name)
+        if not check(value):
+            problems.append(f"{name}: expected {description}, got {_describe(value)}")
+    return problems
+
+
+def raise_problems(cls: type, problems: list[str]) -> None:
+    """Raise one InvalidContextError listing ``problems`` (if there are any)."""
+    if not problems:
+        return
+    first = problems[0].split(":", 1)[0]
+    count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+    raise InvalidContextError(
+        f"{cls.__name__}: {count}:\n  - " + "\n  - ".join(problems),
+        field=first,
+        value=None,
+        problems=tuple(problems),
+    )
+
+
+class _Validated:
+    """Mixin: check annotations, then the class's own rules, in ``__post_init__``."""
+
+    __slots__ = ()
+
+    def __post_init__(self) -> None:
+        problems = check_fields(self)
+        if not problems:
+            problems.extend(self._check())
+        raise_problems(type(self), problems)
+
+    def _check(self) -> Iterator[str]:
+        """Yield problems that need more than one field's annotation to see."""
+        return iter(())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MessageContext(_Validated):
+    """Base of every message kind's context; ``kind`` names its template folder."""
+
+    kind: ClassVar[str] = ""
+
+
+def context_from_kwargs(cls: type[MessageContext], kwargs: Mapping[str, Any]) -> MessageContext:
+    """Build ``cls`` from keyword arguments, listing missing, unknown and bad fields at once.
+
+    >>> from expectset.messages import FollowUpContext
+    >>> context_from_kwargs(FollowUpContext, {"reference": "", "colour": "red"})
+    Traceback (most recent call last):
+    ...
+    expectset.errors.InvalidContextError: FollowUpContext: 4 problems:
+      - recipient: missing
+      - summary: missing
+      - colour: unknown field (FollowUpContext has recipient, reference, summary, ...)
+      - reference: expected non-empty text, got str ''
+    """
+    checks = _field_checks(cls)
+    names = [name for name, *_ in checks]
+    problems = [
+        f"{name}: missing" for name, _, _, required in checks if required and name not in kwargs
+    ]
+    for key in kwargs:
+        if key not in names:
+            shown = ", ".join(names[:3])
+            problems.append(f"{key}: unknown field ({cls.__name__} has {shown}, ...)")
+    if problems:
+        for name, check, description, _ in checks:
+            if name in kwargs and not check(kwargs[name]):
+                problems.append(f"{name}: expected {description}, got {_describe(kwargs[name])}")
+        raise_problems(cls, problems)
+    return cls(**kwargs)
+
+
+def local_text(value: str | Mapping[str, str], language: str) -> str:
+    """Pick the text for ``language`` from a :data:`LocalText` value."""
+    if isinstance(value, str):
+        return value
+    return value[language]
+
+
+def missing_languages(value: object, language: str, path: str) -> Iterator[str]:
+    """Yield problems for every per-language text inside ``value`` that lacks ``language``."""
+    if isinstance(value, str) or value is None:
+        return
+    if isinstance(value, Mapping):
+        if language not in value:
+            yield f"{path}: has no {language!r} text (given: {', '.join(value)})"
+        return
+    if isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from missing_languages(item, language, f"{path}[{index}]")
+        return
+    if dataclasses.is_dataclass(value) and type(value).__module__.startswith("expectset.messages"):
+        for field in dataclasses.fields(value):
+            yield from missing_languages(
+                getattr(value, field.name), language, f"{path}.{field.name}"
+            )

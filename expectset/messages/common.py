@@ -1,0 +1,147 @@
+"""Who a message is for and from, and how to reach us: shared by every message kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import KW_ONLY, dataclass
+from decimal import Decimal
+from typing import Literal
+
+from expectset.formatting import resolve_locale
+
+from ._base import LocalText, _Validated
+
+__all__ = ["Brand", "Compensation", "CompensationKind", "Contact", "Recipient", "Register", "Title"]
+
+Title = Literal["Ibu", "Bapak"]
+Register = Literal["formal", "friendly"]
+CompensationKind = Literal["voucher", "refund", "shipping_refund"]
+
+_ENGLISH_TITLES = {"Ibu": "Ms", "Bapak": "Mr"}
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient(_Validated):
+    """The person a message is addressed to, and how they want to be addressed.
+
+    ``name`` is used exactly as given (``None`` when unknown); expectset never splits
+    it into a first name or a surname (WORDING.md rule 11). ``first_name`` is used
+    alone only when ``first_name_ok`` is true: the customer allowed it. ``register``
+    is ``"formal"`` (``Anda``, ``Bapak/Ibu``; the default) or ``"friendly"`` (``Kak``,
+    ``kamu``); one message never mixes them.
+
+    >>> sari = Recipient("Sari Rahayu", title="Ibu")
+    >>> sari.address("id"), sari.address("en"), sari.address("en_US")
+    ('Ibu Sari Rahayu', 'Ms Sari Rahayu', 'Ms. Sari Rahayu')
+    >>> Recipient("Sari Rahayu").address("id")
+    'Bapak/Ibu Sari Rahayu'
+    >>> friend = Recipient("Sari Rahayu", first_name="Sari", first_name_ok=True,
+    ...                    register="friendly")
+    >>> friend.address("id"), friend.address("en")
+    ('Kak Sari', 'Sari')
+    """
+
+    name: str | None
+    _: KW_ONLY
+    title: Title | None = None
+    first_name: str | None = None
+    first_name_ok: bool = False
+    register: Register = "formal"
+
+    def _check(self) -> Iterator[str]:
+        if self.first_name_ok and self.first_name is None:
+            yield (
+                "first_name: first_name_ok=True needs first_name as well; expectset never "
+                "takes a first name apart from a full name"
+            )
+
+    @property
+    def by_first_name(self) -> bool:
+        """Whether the greeting uses the first name alone."""
+        return self.first_name_ok and self.first_name is not None
+
+    def address(self, locale: str = "id") -> str | None:
+        """How the greeting names the recipient in ``locale`` (``None``: no name at all).
+
+        Indonesian always has a form of address (``Bapak/Ibu`` or ``Kak`` when the name
+        is unknown); English drops the title when it is unknown.
+        """
+        info = resolve_locale(locale)
+        who = self.first_name if self.by_first_name else self.name
+        if info.language == "id":
+            prefix = "Kak" if self.register == "friendly" else (self.title or "Bapak/Ibu")
+            return f"{prefix} {who}" if who else prefix
+        if who is None:
+            return None
+        if self.by_first_name or self.title is None:
+            return who
+        title = _ENGLISH_TITLES[self.title] + ("." if info.tag == "en_US" else "")
+        return f"{title} {who}"
+
+
+@dataclass(frozen=True, slots=True)
+class Contact(_Validated):
+    """Someone the customer can reach, and how: at least one of the channels.
+
+    >>> Contact("Budi", email="budi@tokosari.id").email
+    'budi@tokosari.id'
+    >>> Contact("Budi")
+    Traceback (most recent call last):
+    ...
+    expectset.errors.InvalidContextError: Contact: 1 problem:
+      - email: give at least one way to reach Budi (email, phone, whatsapp or url)
+    """
+
+    name: str | None = None
+    _: KW_ONLY
+    email: str | None = None
+    phone: str | None = None
+    whatsapp: str | None = None
+    url: str | None = None
+
+    def _check(self) -> Iterator[str]:
+        if not (self.email or self.phone or self.whatsapp or self.url):
+            who = self.name or "the contact"
+            yield f"email: give at least one way to reach {who} (email, phone, whatsapp or url)"
+        if self.email is not None and ("@" not in self.email or " " in self.email.strip()):
+            yield f"email: {self.email!r} is not an email address"
+        for name in ("phone", "whatsapp"):
+            number = getattr(self, name)
+            if number is not None and not any(ch.isdigit() for ch in number):
+                yield f"{name}: {number!r} has no digits"
+
+
+@dataclass(frozen=True, slots=True)
+class Brand(_Validated):
+    """The business a message comes from: its name and how messages are signed.
+
+    Without ``signature`` messages are signed by the brand's customer service team
+    (``Tim Layanan Pelanggan Toko Sari`` / ``Toko Sari Customer Service``).
+    """
+
+    name: str
+    _: KW_ONLY
+    signature: LocalText | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Compensation(_Validated):
+    """What we give to make up for a problem: a voucher, a refund or the shipping cost.
+
+    ``amount`` is a whole number of rupiah (or a ``Decimal`` with cents); floats are
+    refused, as money should be.
+    """
+
+    kind: CompensationKind
+    amount: int | Decimal
+    _: KW_ONLY
+    currency: str = "IDR"
+    code: str | None = None
+    valid_until: dt.date | None = None
+
+    def _check(self) -> Iterator[str]:
+        if self.amount <= 0:
+            yield f"amount: compensation must be more than 0, got {self.amount!r}"
+        if self.code is not None and self.kind != "voucher":
+            yield f"code: only a voucher has a code, this is a {self.kind}"

@@ -1,0 +1,42 @@
+"""``follow_up``: is the case really solved? One question and an easy way to answer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ._base import LocalText, MessageContext
+from .common import Brand, Contact, Recipient
+
+__all__ = ["FollowUpContext"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUpContext(MessageContext):
+    """Ask whether a case is resolved.
+
+    ``summary`` recalls what was done (a sentence). The customer answers by replying
+    YA/TIDAK (YES/NO) or, when ``answer_url`` is given, with one click. If it is not
+    resolved we get back within ``reply_within`` business days of their answer.
+    """
+
+    kind: ClassVar[str] = "follow_up"
+
+    recipient: Recipient
+    reference: str
+    summary: LocalText
+    answer_url: str | None = None
+    reply_within: int = 1
+    contact: Contact | None = None
+    brand: Brand | None = None
+
+    def _check(self) -> Iterator[str]:
+        if self.reply_within < 1:
+            yield f"reply_within: must be at least 1 business day, got {self.reply_within}"
+        if self.answer_url is not None and not self.answer_url.startswith(("https://", "http://")):
+            yield f"answer_url: {self.answer_url!r} is not an http(s) link"
+
+    def template_vars(self, language: str) -> dict[str, Any]:
+        """Values the templates need beyond the fields themselves."""
+        return {}

@@ -1,0 +1,797 @@
+"""Render customer messages: Jinja templates, strict gettext catalogs, and ``Message``.
+
+:func:`render` renders one message kind in one locale with the bundled templates.
+A :class:`Renderer` adds your own template folders (searched first, ours as fallback;
+rendered in a sandbox), your own catalogs merged over ours, and your brand.
+
+Strictness: a missing context value, template or translation is an error that names
+it. Indonesian never falls back to English: a template string missing from the ``id``
+catalog (or with an empty translation) raises :class:`~expectset.errors.RenderError`.
+
+>>> from expectset.examples import example_context
+>>> msg = render("follow_up", locale="id", **example_context("follow_up"))
+>>> msg.subject
+'Apakah masalah pada kasus CS-2026-1187 sudah selesai?'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import gettext as _gettext
+import hashlib
+import html as _html
+import re
+from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass
+from email.message import EmailMessage
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._resources import resource_dir
+from ._timeutil import as_aware
+from .errors import RenderError
+from .formatting import Formatter, Language, LocaleInfo, formatter, resolve_locale
+from .messages import (
+    MESSAGE_KINDS,
+    CallbackPromiseContext,
+    DelayNoticeContext,
+    DeliveryEstimateContext,
+    ExceptionDeclineContext,
+    FollowUpContext,
+    PolicyExplanationContext,
+    ServiceRecoveryContext,
+    TimelineContext,
+)
+from .messages._base import (
+    MessageContext,
+    context_from_kwargs,
+    local_text,
+    missing_languages,
+    raise_problems,
+)
+from .messages.common import Brand, Register
+from .outofoffice import STATUS_LIMIT, Channel, OutOfOffice
+
+if TYPE_CHECKING:
+    from jinja2 import Environment, Template
+
+__all__ = [
+    "CONTEXTS",
+    "DOMAIN",
+    "Message",
+    "Renderer",
+    "StrictTranslations",
+    "default_renderer",
+    "load_translations",
+    "render",
+]
+
+#: The context class of each message kind.
+CONTEXTS: dict[str, type[MessageContext]] = {
+    "delivery_estimate": DeliveryEstimateContext,
+    "callback_promise": CallbackPromiseContext,
+    "policy_explanation": PolicyExplanationContext,
+    "exception_decline": ExceptionDeclineContext,
+    "timeline": TimelineContext,
+    "delay_notice": DelayNoticeContext,
+    "service_recovery": ServiceRecoveryContext,
+    "follow_up": FollowUpContext,
+    "out_of_office": OutOfOffice,
+}
+
+#: gettext domain of the bundled catalogs: ``locales/<lang>/LC_MESSAGES/expectset.po``.
+DOMAIN = "expectset"
+
+_CHANNEL_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "email": ("subject.txt", "preheader.txt", "text.txt", "html.html"),
+    "status": ("status.txt",),
+    "voicemail": ("voicemail.txt",),
+}
+
+
+# ---------------------------------------------------------------------- catalogs
+@dataclass(frozen=True, slots=True)
+class _CatalogData:
+    messages: dict[tuple[str | None, str], str | tuple[str, ...]]
+    plural_expr: str
+    source: Path
+
+
+def _catalog_folder(language: Language, register: Register) -> str:
+    return f"{language}@friendly" if language == "id" and register == "friendly" else language
+
+
+def _catalog_file(folder: Path) -> Path | None:
+    """Find the compiled catalog if there is one (a wheel), else the .po (a checkout)."""
+    for suffix in (".mo", ".po"):
+        path = folder / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+        if path.is_file():
+            return path
+    return None
+
+
+@lru_cache(maxsize=64)
+def _read_catalog(path: Path, _mtime_ns: int) -> _CatalogData:
+    locale = path.parent.parent.name
+    with path.open("rb") as handle:
+        if path.suffix == ".mo":
+            from babel.messages.mofile import read_mo
+
+            catalog = read_mo(handle)
+        else:
+            from babel.messages.pofile import read_po
+
+            catalog = read_po(handle, locale=locale, domain=DOMAIN)
+    messages: dict[tuple[str | None, str], str | tuple[str, ...]] = {}
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        key_id = str(message.id if isinstance(message.id, str) else message.id[0])
+        translated = message.string
+        if isinstance(translated, str):
+            if translated:
+                messages[(message.context, key_id)] = translated
+        elif translated is not None and all(translated):
+            messages[(message.context, key_id)] = tuple(str(form) for form in translated)
+    expr = _plural_expr(catalog.plural_forms)
+    return _CatalogData(messages=messages, plural_expr=expr, source=path)
+
+
+def _plural_expr(plural_forms: str) -> str:
+    match = re.search(r"plural\s*=\s*([^;]+)", plural_forms)
+    return match.group(1).strip() if match else "(n != 1)"
+
+
+class StrictTranslations:
+    """gettext translations that never fall back silently.
+
+    With ``strict=True`` (every non-source language) a message missing from the
+    catalog, or translated as empty text, raises :class:`RenderError` naming it; with
+    ``strict=False`` (English, the source language) the message id is the text.
+    ``sources`` lists the catalog files merged, ours first.
+    """
+
+    __slots__ = ("_messages", "_plural", "label", "sources", "strict")
+
+    def __init__(
+        self,
+        label: str,
+        messages: Mapping[tuple[str | None, str], str | tuple[str, ...]],
+        plural_expr: str,
+        *,
+        strict: bool,
+        sources: tuple[Path, ...] = (),
+    ) -> None:
+        self.label = label
+        self._messages = dict(messages)
+        self._plural: Callable[[int], int] = _gettext.c2py(plural_expr)
+        self.strict = strict
+        self.sources = sources
+
+    def __repr__(self) -> str:
+        return f"StrictTranslations({self.label!r}, {len(self._messages)} messages)"
+
+    def _missing(self, msgid: str, context: str | None) -> RenderError:
+        where = f" (context {context!r})" if context else ""
+        files = ", ".join(str(p) for p in self.sources) or "no catalog file"
+        return RenderError(
+            f"no {self.label} translation for {msgid!r}{where} in {files}; add it to the "
+            "catalog (expectset never falls back to English)",
+            field="msgid",
+            value=msgid,
+        )
+
+    def _lookup(self, context: str | None, msgid: str) -> str | tuple[str, ...] | None:
+        return self._messages.get((context, msgid))
+
+    def gettext(self, message: str) -> str:
+        """Translate ``message``."""
+        return self.pgettext(None, message)
+
+    def pgettext(self, context: str | None, message: str) -> str:
+        """Translate ``message`` in gettext ``context``."""
+        found = self._lookup(context, message)
+        if isinstance(found, str):
+            return found
+        if isinstance(found, tuple):
+            return found[0]
+        if self.strict:
+            raise self._missing(message, context)
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """Translate a message with a plural form, for ``n``."""
+        return self.npgettext(None, singular, plural, n)
+
+    def npgettext(self, context: str | None, singular: str, plural: str, n: int) -> str:
+        """Translate a message with a plural form, for ``n``, in ``context``."""
+        found = self._lookup(context, singular)
+        if isinstance(found, tuple):
+            index = self._plural(n)
+            return found[min(index, len(found) - 1)]
+        if isinstance(found, str):
+            return found
+        if self.strict:
+            raise self._missing(singular, context)
+        return singular if n == 1 else plural
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._messages
+
+
+def load_translations(
+    language: Language,
+    register: Register = "formal",
+    locale_dirs: Sequence[str | Path] = (),
+) -> StrictTranslations:
+    """Load the catalog for ``language`` and ``register``, with ``locale_dirs`` over ours.
+
+    The friendly Indonesian register has its own catalog (``locales/id@friendly``), as
+    formal and informal German do elsewhere. English is the source language: it needs
+    no catalog, and one in ``locale_dirs`` only overrides wording.
+
+    >>> t = load_translations("id")
+    >>> t.gettext("Hello,")
+    'Halo, Bapak/Ibu,'
+    >>> t.gettext("No such sentence")
+    Traceback (most recent call last):
+    ...
+    expectset.errors.RenderError: no id translation for 'No such sentence' in ...
+    """
+    folder = _catalog_folder(language, register)
+    strict = language != "en"
+    merged: dict[tuple[str | None, str], str | tuple[str, ...]] = {}
+    plural_expr = "0" if language == "id" else "(n != 1)"
+    sources: list[Path] = []
+    for base in (resource_dir("locales"), *(Path(d) for d in locale_dirs)):
+        path = _catalog_file(base / folder)
+        if path is None:
+            continue
+        data = _read_catalog(path, path.stat().st_mtime_ns)
+        merged.update(data.messages)
+        plural_expr = data.plural_expr
+        sources.append(path)
+    if strict and not sources:
+        raise RenderError(
+            f"no {folder} catalog ({DOMAIN}.po or .mo) in {resource_dir('locales')}; "
+            "the installation is incomplete",
+            field="locale",
+            value=folder,
+        )
+    label = folder.replace("@", " ")
+    return StrictTranslations(label, merged, plural_expr, strict=strict, sources=tuple(sources))
+
+
+# ------------------------------------------------------------------ render state
+@dataclass(frozen=True, slots=True)
+class _State:
+    translations: StrictTranslations
+    fmt: Formatter
+    info: LocaleInfo
+
+
+_STATE: ContextVar[_State] = ContextVar("expectset_render_state")
+
+
+def _state() -> _State:
+    try:
+        return _STATE.get()
+    except LookupError:  # pragma: no cover - only when a template is rendered by hand
+        raise RenderError(
+            "expectset templates must be rendered through expectset.render or a Renderer",
+            field="template",
+        ) from None
+
+
+def _t_gettext(message: str) -> str:
+    return _state().translations.gettext(message)
+
+
+def _t_ngettext(singular: str, plural: str, n: int) -> str:
+    return _state().translations.ngettext(singular, plural, n)
+
+
+def _t_pgettext(context: str, message: str) -> str:
+    return _state().translations.pgettext(context, message)
+
+
+def _t_npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _state().translations.npgettext(context, singular, plural, n)
+
+
+def _f(name: str) -> Callable[..., Any]:
+    def apply(value: Any, *args: Any) -> Any:
+        return getattr(_state().fmt, name)(value, *args)
+
+    apply.__name__ = name
+    return apply
+
+
+def _local(value: Any) -> str:
+    return local_text(value, _state().info.language)
+
+
+def _date_range(value: Any, last: Any = None) -> str:
+    fmt = _state().fmt
+    if last is not None:
+        return fmt.date_range(value, last)
+    return fmt.span(value)
+
+
+def _capfirst(value: Any) -> str:
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
+def _spans(days: Any) -> list[str]:
+    from .formatting import format_spans
+
+    return format_spans(_state().fmt, list(days))
+
+
+def _text(value: Any) -> str:
+    # Macros from .txt templates return Markup when called from an HTML template
+    # although they escaped nothing; make their output plain text again so that
+    # autoescaping escapes it exactly once.
+    return str.__str__(value)
+
+
+def _join_list(eval_ctx: Any, items: Any, style: Any = "and") -> Any:
+    from markupsafe import Markup, escape
+
+    values = [str(item) for item in items]
+    if eval_ctx.autoescape:
+        return Markup(_state().fmt.join_list([escape(v) for v in values], style))
+    return _state().fmt.join_list(values, style)
+
+
+_FILTERS: dict[str, Callable[..., Any]] = {
+    "date": _f("date"),
+    "day_month_year": _f("day_month_year"),
+    "date_range": _date_range,
+    "span": _f("span"),
+    "time": _f("time"),
+    "clock": _f("clock"),
+    "datetime": _f("datetime"),
+    "money": _f("money"),
+    "join_list": _join_list,
+    "capfirst": _capfirst,
+    "text": _text,
+    "spans": _spans,
+    "duration": _f("duration"),
+    "duration_range": _f("duration_range"),
+    "weekdays": _f("weekdays"),
+    "spoken_digits": _f("spoken_digits"),
+    "local": _local,
+}
+
+
+def _make_environment(loader: Any, *, sandboxed: bool, auto_reload: bool) -> Environment:
+    from jinja2 import Environment, StrictUndefined, select_autoescape
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    cls: type[Environment] = ImmutableSandboxedEnvironment if sandboxed else Environment
+    env = cls(
+        loader=loader,
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=auto_reload,
+        extensions=["jinja2.ext.i18n"],
+        cache_size=1000,
+    )
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        _t_gettext, _t_ngettext, newstyle=True, pgettext=_t_pgettext, npgettext=_t_npgettext
+    )
+    from jinja2 import pass_eval_context
+
+    env.filters.update(_FILTERS)
+    env.filters["join_list"] = pass_eval_context(_join_list)
+    return env
+
+
+# ----------------------------------------------------------------------- Message
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.strip("\n").splitlines()]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Message:
+    """One rendered message: subject, plain text and HTML, ready to send or preview.
+
+    ``channel`` is ``email`` for every kind; out-of-office notices also render as
+    ``status`` (one line for a chat status) and ``voicemail`` (a script to speak),
+    which have only ``text`` (``subject``, ``preheader`` and ``html`` are empty).
+    ``preheader`` is the line an inbox shows after the subject; the HTML carries it
+    hidden at the top. ``headers`` are extra email headers the kind needs (an
+    out-of-office email carries ``Auto-Submitted: auto-replied``).
+    """
+
+    kind: str
+    locale: str
+    channel: Channel
+    subject: str
+    preheader: str
+    text: str
+    html: str
+    headers: tuple[tuple[str, str], ...] = ()
+
+    def __repr__(self) -> str:
+        shown = self.subject or self.text.split("\n", 1)[0]
+        return (
+            f"Message(kind={self.kind!r}, locale={self.locale!r}, channel={self.channel!r}, "
+            f"subject={shown!r})"
+        )
+
+    @property
+    def language(self) -> Language:
+        """``id`` or ``en``."""
+        return resolve_locale(self.locale).language
+
+    def to_email(
+        self,
+        *,
+        sender: str,
+        to: str | Sequence[str],
+        reply_to: str | None = None,
+        message_id: str | None = None,
+        message_id_domain: str | None = None,
+        date: dt.datetime | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> EmailMessage:
+        """Return a standard-library email: multipart/alternative, text then HTML, UTF-8.
+
+        Sets ``Subject``, ``From``, ``To``, ``Content-Language`` and the message's own
+        headers. ``Date`` is set only from ``date=`` (aware) and ``Message-ID`` only
+        from ``message_id=`` (exact) or ``message_id_domain=`` (a fresh unique id), so
+        that the same call gives the same bytes. The MIME boundary is derived from the
+        content for the same reason.
+        """
+        if self.channel != "email":
+            raise RenderError(
+                f"a {self.channel} message cannot be sent as an email; render channel='email'",
+                field="channel",
+                value=self.channel,
+            )
+        from email.utils import format_datetime, make_msgid
+
+        msg = EmailMessage()
+        msg["Subject"] = self.subject
+        msg["From"] = sender
+        msg["To"] = to if isinstance(to, str) else ", ".join(to)
+        if reply_to is not None:
+            msg["Reply-To"] = reply_to
+        if date is not None:
+            msg["Date"] = format_datetime(as_aware(date, field="date"))
+        if message_id is not None:
+            msg["Message-ID"] = message_id
+        elif message_id_domain is not None:
+            msg["Message-ID"] = make_msgid(domain=message_id_domain)
+        msg.set_content(self.text, charset="utf-8", cte="quoted-printable")
+        msg.add_alternative(self.html, subtype="html", charset="utf-8", cte="quoted-printable")
+        # After the content: set_content() clears every Content-* header.
+        msg["Content-Language"] = resolve_locale(self.locale).bcp47
+        for name, value in (*self.headers, *(headers or {}).items()):
+            if name in msg:
+                msg.replace_header(name, value)
+            else:
+                msg[name] = value
+        digest = hashlib.sha256((self.text + "\0" + self.html).encode()).hexdigest()[:32]
+        msg.set_boundary(f"==expectset-{digest}==")
+        return msg
+
+    def _repr_html_(self) -> str:
+        """Show a preview card in notebooks: subject, inbox preview, the HTML and the text."""
+        escape = _html.escape
+        if self.channel != "email":
+            return (
+                '<div style="font-family:sans-serif;border:1px solid #d1d5db;'
+                'border-radius:8px;padding:12px;max-width:640px">'
+                f'<div style="color:#6b7280;font-size:12px">{escape(self.kind)} · '
+                f"{escape(self.locale)} · {escape(self.channel)}</div>"
+                f'<pre style="white-space:pre-wrap">{escape(self.text)}</pre></div>'
+            )
+        return (
+            '<div style="font-family:sans-serif;border:1px solid #d1d5db;border-radius:8px;'
+            'padding:12px;max-width:680px">'
+            f'<div style="color:#6b7280;font-size:12px">{escape(self.kind)} · '
+            f"{escape(self.locale)}</div>"
+            f'<div style="font-weight:bold;margin-top:4px">{escape(self.subject)}</div>'
+            f'<div style="color:#6b7280">{escape(self.preheader)}</div>'
+            f'<iframe srcdoc="{escape(self.html, quote=True)}" style="width:100%;height:480px;'
+            'border:1px solid #e5e7eb;margin-top:8px" sandbox></iframe>'
+            "<details><summary>text/plain</summary>"
+            f'<pre style="white-space:pre-wrap">{escape(self.text)}</pre></details></div>'
+        )
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """Text and HTML views for Jupyter."""
+        plain = f"{self.subject}\n\n{self.text}" if self.subject else self.text
+        return {"text/plain": plain, "text/html": self._repr_html_()}
+
+
+# ---------------------------------------------------------------------- Renderer
+class Renderer:
+    """Render messages with your own templates, catalogs and brand.
+
+    ``template_dirs`` are searched first, the bundled templates last; your template may
+    extend ours under the ``expectset/`` prefix
+    (``{% extends "expectset/delivery_estimate/html.html" %}``). Templates from your
+    folders render in Jinja's immutable sandbox unless ``sandboxed=False``.
+    ``locale_dirs`` hold catalogs (``<dir>/id/LC_MESSAGES/expectset.po``) merged over
+    ours: new strings for your templates, or your own wording for ours. ``brand`` signs
+    every message that does not name its own.
+    """
+
+    def __init__(
+        self,
+        template_dirs: Sequence[str | Path] = (),
+        *,
+        locale_dirs: Sequence[str | Path] = (),
+        brand: Brand | None = None,
+        sandboxed: bool | None = None,
+        auto_reload: bool = False,
+    ) -> None:
+        from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+
+        self.template_dirs = tuple(Path(d) for d in template_dirs)
+        for folder in self.template_dirs:
+            if not folder.is_dir():
+                raise RenderError(
+                    f"template folder {str(folder)!r} does not exist",
+                    field="template_dirs",
+                    value=str(folder),
+                )
+        self.locale_dirs = tuple(Path(d) for d in locale_dirs)
+        if brand is not None and not isinstance(brand, Brand):
+            raise RenderError(
+                f"brand must be an expectset.Brand, got {brand!r}", field="brand", value=brand
+            )
+        self.brand = brand
+        ours = resource_dir("templates")
+        loader = ChoiceLoader(
+            [
+                *(FileSystemLoader(str(d)) for d in self.template_dirs),
+                FileSystemLoader(str(ours)),
+                PrefixLoader({"expectset": FileSystemLoader(str(ours))}),
+            ]
+        )
+        self.sandboxed = bool(self.template_dirs) if sandboxed is None else sandboxed
+        self.environment = _make_environment(
+            loader, sandboxed=self.sandboxed, auto_reload=auto_reload
+        )
+        self._translations: dict[tuple[Language, Register], StrictTranslations] = {}
+
+    def __repr__(self) -> str:
+        dirs = [str(d) for d in self.template_dirs]
+        return f"Renderer(template_dirs={dirs!r}, sandboxed={self.sandboxed})"
+
+    def translations(self, language: Language, register: Register = "formal") -> StrictTranslations:
+        """Return the (cached) translations this renderer uses for ``language`` and ``register``."""
+        key = (language, register)
+        found = self._translations.get(key)
+        if found is None:
+            found = load_translations(language, register, self.locale_dirs)
+            self._translations[key] = found
+        return found
+
+    def _template(self, name: str) -> Template:
+        from jinja2 import TemplateNotFound
+
+        try:
+            return self.environment.get_template(name)
+        except TemplateNotFound as exc:
+            searched = [str(d) for d in (*self.template_dirs, resource_dir("templates"))]
+            raise RenderError(
+                f"template {exc.name!r} not found (searched {', '.join(searched)})",
+                field="template",
+                value=exc.name,
+            ) from None
+
+    def render(
+        self,
+        kind: str | MessageContext,
+        *,
+        locale: str = "id",
+        channel: Channel = "email",
+        now: dt.datetime | None = None,
+        **context: Any,
+    ) -> Message:
+        """Render ``kind`` (a name from ``MESSAGE_KINDS`` or a context object) in ``locale``.
+
+        ``context`` holds the kind's fields (see its context class); they are checked
+        before rendering and every problem is reported at once. ``channel`` and ``now``
+        matter only for ``out_of_office``.
+        """
+        info = resolve_locale(locale)
+        ctx = self._context(kind, context)
+        name = ctx.kind
+        problems: list[str] = []
+        for field in dataclasses.fields(ctx):
+            problems.extend(missing_languages(getattr(ctx, field.name), info.language, field.name))
+        if channel not in _CHANNEL_TEMPLATES:
+            problems.append(f"channel: expected 'email', 'status' or 'voicemail', got {channel!r}")
+        elif channel != "email" and not isinstance(ctx, OutOfOffice):
+            problems.append(f"channel: {name} is rendered for email only, got {channel!r}")
+        if isinstance(ctx, OutOfOffice):
+            if now is None:
+                problems.append("now: out_of_office needs now= (an aware datetime)")
+            if channel == "voicemail" and not (
+                ctx.urgent_contact.phone or ctx.urgent_contact.whatsapp
+            ):
+                problems.append(
+                    "urgent_contact: a voicemail can only give a number to call; give "
+                    "urgent_contact a phone or whatsapp number"
+                )
+        raise_problems(type(ctx), problems)
+        if isinstance(ctx, OutOfOffice):
+            assert now is not None
+            ctx.check_not_stale(now)
+        return self._render(ctx, info, channel)
+
+    def _context(self, kind: str | MessageContext, context: Mapping[str, Any]) -> MessageContext:
+        if isinstance(kind, MessageContext):
+            if context:
+                raise RenderError(
+                    "give either a context object or its fields as keywords, not both "
+                    f"(got {', '.join(sorted(context))})",
+                    field="context",
+                    value=sorted(context),
+                )
+            return kind
+        cls = CONTEXTS.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            raise RenderError(
+                f"unknown message kind {kind!r}; known: {', '.join(MESSAGE_KINDS)}",
+                field="kind",
+                value=kind,
+            )
+        return context_from_kwargs(cls, context)
+
+    def _render(self, ctx: MessageContext, info: LocaleInfo, channel: Channel) -> Message:
+        found = getattr(ctx, "register", None) or getattr(
+            getattr(ctx, "recipient", None), "register", "formal"
+        )
+        register: Register = "friendly" if found == "friendly" else "formal"
+        translations = self.translations(info.language, register)
+        fmt = formatter(info.tag, _zone_of(ctx))
+        values: dict[str, Any] = {
+            field.name: getattr(ctx, field.name) for field in dataclasses.fields(ctx)
+        }
+        values.update(ctx.template_vars(info.language))  # type: ignore[attr-defined]
+        brand = values.get("brand") or self.brand
+        recipient = values.get("recipient")
+        values.update(
+            brand=brand,
+            brand_name=brand.name if brand is not None else None,
+            signature=None if brand is None or brand.signature is None else brand.signature,
+            locale=info.tag,
+            language=info.language,
+            lang=info.bcp47,
+            channel=channel,
+            register=register,
+            greeting_name=None if recipient is None else recipient.address(info.tag),
+            by_first_name=False if recipient is None else recipient.by_first_name,
+        )
+        token = _STATE.set(_State(translations, fmt, info))
+        try:
+            return self._render_parts(ctx.kind, info, channel, values)
+        finally:
+            _STATE.reset(token)
+
+    def _render_parts(
+        self, kind: str, info: LocaleInfo, channel: Channel, values: dict[str, Any]
+    ) -> Message:
+        from jinja2 import TemplateError, TemplateNotFound, UndefinedError
+
+        folder = kind
+        try:
+            if channel == "email":
+                subject = _one_line(self._template(f"{folder}/subject.txt").render(values))
+                preheader = _one_line(self._template(f"{folder}/preheader.txt").render(values))
+                text = _tidy(self._template(f"{folder}/text.txt").render(values))
+                html = _tidy(
+                    self._template(f"{folder}/html.html").render(
+                        values, subject=subject, preheader=preheader
+                    )
+                )
+                headers: tuple[tuple[str, str], ...] = ()
+                if kind == "out_of_office":
+                    headers = (
+                        ("Auto-Submitted", "auto-replied"),
+                        ("X-Auto-Response-Suppress", "All"),
+                    )
+                return Message(
+                    kind=kind,
+                    locale=info.tag,
+                    channel=channel,
+                    subject=subject,
+                    preheader=preheader,
+                    text=text,
+                    html=html,
+                    headers=headers,
+                )
+            template = self._template(f"{folder}/{channel}.txt")
+            if channel == "status":
+                for compact in range(3):
+                    line = _one_line(template.render(values, compact=compact))
+                    if len(line) <= STATUS_LIMIT:
+                        break
+                else:
+                    raise RenderError(
+                        f"the status line is {len(line)} characters, more than "
+                        f"{STATUS_LIMIT}: {line!r}; shorten the urgent contact",
+                        field="urgent_contact",
+                        value=line,
+                    )
+                text = line + "\n"
+            else:
+                text = _tidy(template.render(values))
+            return Message(
+                kind=kind,
+                locale=info.tag,
+                channel=channel,
+                subject="",
+                preheader="",
+                text=text,
+                html="",
+            )
+        except TemplateNotFound as exc:
+            raise RenderError(
+                f"{kind}: template {exc.name!r} not found", field="template", value=exc.name
+            ) from None
+        except UndefinedError as exc:
+            raise RenderError(
+                f"{kind}: a template used a value the context does not have: {exc.message}",
+                field="template",
+                value=exc.message,
+            ) from None
+        except TemplateError as exc:
+            if isinstance(exc, RenderError):  # pragma: no cover - RenderError is not one
+                raise
+            raise RenderError(
+                f"{kind}: template error: {exc}", field="template", value=str(exc)
+            ) from exc
+
+
+def _zone_of(ctx: MessageContext) -> Any:
+    for name in ("promise", "calendar"):
+        value = getattr(ctx, name, None)
+        calendar = getattr(value, "calendar", value)
+        zone = getattr(calendar, "zone", None)
+        if zone is not None:
+            return zone
+    return "Asia/Jakarta"
+
+
+@lru_cache(maxsize=1)
+def default_renderer() -> Renderer:
+    """Return the renderer :func:`render` uses: bundled templates and catalogs, no brand."""
+    return Renderer()
+
+
+def render(
+    kind: str | MessageContext,
+    *,
+    locale: str = "id",
+    channel: Channel = "email",
+    now: dt.datetime | None = None,
+    **context: Any,
+) -> Message:
+    """Render one message with the bundled templates (see :meth:`Renderer.render`)."""
+    return default_renderer().render(kind, locale=locale, channel=channel, now=now, **context)
