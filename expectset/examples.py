@@ -344,6 +344,8 @@ def example_context(kind: str) -> dict[str, Any]:
 
     ``out_of_office`` also needs ``now=`` when rendered (:data:`EXAMPLE_NOW`).
 
+    Examples
+    --------
     >>> sorted(example_context("follow_up"))
     ['brand', 'contact', 'recipient', 'reference', 'reply_within', 'summary']
     """

@@ -26,6 +26,8 @@ duration           ``2 hari kerja``                 ``2 business days``
 Bare ``en`` follows British conventions (day before month, 24-hour clock), as
 Indonesian readers do; ask for ``en_US`` for American dates and 12-hour times.
 
+Examples
+--------
 >>> import datetime as dt
 >>> f = formatter("id", "Asia/Jakarta")
 >>> f.date(dt.date(2027, 1, 13))
@@ -106,6 +108,8 @@ def resolve_locale(locale: str) -> LocaleInfo:
 
     Anything else is an :class:`~expectset.errors.UnsupportedLocaleError`.
 
+    Examples
+    --------
     >>> resolve_locale("en-us").tag, resolve_locale("id_ID").language
     ('en_US', 'id')
     >>> resolve_locale("fr")
@@ -209,6 +213,8 @@ class Formatter:
 
         An aware datetime is shown as its date in the formatter's zone.
 
+        Examples
+        --------
         >>> formatter("en_US").date(dt.date(2027, 1, 12))
         'Tuesday, January 12, 2027'
         """
@@ -241,6 +247,8 @@ class Formatter:
         One day gives the full date with its weekday; within one month the dash has no
         spaces (``12–14 Januari 2027``); across months or years it is spaced.
 
+        Examples
+        --------
         >>> f = formatter("id")
         >>> f.date_range(dt.date(2027, 1, 12), dt.date(2027, 1, 14))
         '12–14 Januari 2027'
@@ -278,6 +286,8 @@ class Formatter:
     def clock(self, value: dt.datetime) -> str:
         """Write the clock time with its zone: ``17.00 WIB``, ``17:00 WIB``, ``5:00 PM WIB``.
 
+        Examples
+        --------
         >>> moment = dt.datetime(2027, 1, 13, 10, 0, tzinfo=dt.timezone.utc)
         >>> formatter("id", "Asia/Makassar").clock(moment)
         '18.00 WITA'
@@ -299,6 +309,8 @@ class Formatter:
     def datetime(self, value: dt.datetime) -> str:
         """Date and time: ``Rabu, 13 Januari 2027, pukul 17.00 WIB``.
 
+        Examples
+        --------
         >>> at = dt.datetime(2027, 1, 13, 17, 0, tzinfo=get_zone("Asia/Jakarta"))
         >>> formatter("en_US").datetime(at)
         'Wednesday, January 13, 2027, 5:00 PM WIB'
@@ -320,6 +332,8 @@ class Formatter:
         cents (WORDING.md rule 7). Other currencies use the locale's currency format,
         again without ``.00`` for whole amounts.
 
+        Examples
+        --------
         >>> formatter("id").money(Decimal("150000.50"))
         'Rp150.000,50'
         >>> formatter("en").money(2500, "USD")
@@ -343,6 +357,8 @@ class Formatter:
     def join_list(self, items: Iterable[str], style: ListStyle = "and") -> str:
         """Join items the way the language does: ``email, SMS, dan WhatsApp``.
 
+        Examples
+        --------
         >>> formatter("id").join_list(["email", "SMS", "WhatsApp"])
         'email, SMS, dan WhatsApp'
         >>> formatter("en").join_list(["phone", "email"], style="or")
@@ -361,6 +377,8 @@ class Formatter:
     def duration(self, value: float, unit: DurationUnit = "business_days") -> str:
         """Write a duration in digits with its unit: ``2 hari kerja``, ``1 business day``.
 
+        Examples
+        --------
         >>> f = formatter("en")
         >>> f.duration(1), f.duration(2), f.duration(1.5, "business_hours")
         ('1 business day', '2 business days', '1.5 working hours')
@@ -374,6 +392,8 @@ class Formatter:
     ) -> str:
         """Write a range of durations: ``2–4 hari kerja`` (one value when they are equal).
 
+        Examples
+        --------
         >>> formatter("id").duration_range(2, 4), formatter("en").duration_range(3, 3)
         ('2–4 hari kerja', '3 business days')
         """
@@ -391,6 +411,8 @@ class Formatter:
     def weekdays(self, days: Iterable[int]) -> str:
         """Work days in words: ``Senin–Jumat``; ``Senin, Rabu, dan Jumat–Sabtu``.
 
+        Examples
+        --------
         >>> formatter("en").weekdays(range(5))
         'Monday–Friday'
         """
@@ -413,6 +435,8 @@ class Formatter:
     def spoken_digits(self, text: str) -> str:
         """Spell a phone number for a voice to read: each digit a word, groups by commas.
 
+        Examples
+        --------
         >>> formatter("id").spoken_digits("0812-3456-7890")
         'nol delapan satu dua, tiga empat lima enam, tujuh delapan sembilan nol'
         """
@@ -431,6 +455,8 @@ def _cached_formatter(tag: str, zone: TzLike) -> Formatter:
 def formatter(locale: str = "id", zone: TzLike = "Asia/Jakarta") -> Formatter:
     """Return the (cached) :class:`Formatter` for ``locale`` and ``zone``.
 
+    Examples
+    --------
     >>> formatter("id_ID") is formatter("id_ID")
     True
     """

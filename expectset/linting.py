@@ -17,6 +17,8 @@ starts with a digit (6). Besides the rules: nothing left over from a template
 would stumble on (``rule="voice"``), and a chat status on one line of at most 100
 characters (``rule="status"``).
 
+Examples
+--------
 >>> for finding in lint("Pesanan Anda pasti tiba besok.", locale="id"):
 ...     print(finding.rule, finding.code, repr(finding.excerpt), finding.where)
 17 absolute-word 'pasti' text:1:14
@@ -390,6 +392,8 @@ def lint(
     For plain text, give its ``locale`` (and ``channel`` for a voicemail or status).
     Returns the findings in order of part (subject, preheader, text, html), then rule.
 
+    Examples
+    --------
     >>> lint("Kami akan membalas paling lambat Rabu, 13 Januari 2027, pukul 17.00 WIB.",
     ...      locale="id")
     []

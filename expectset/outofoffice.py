@@ -6,6 +6,8 @@ reply can be expected (``reply_within_days`` business days after the return day,
 the return day itself: WORDING.md rule 23). A notice whose last day has passed is never
 rendered (rule 24).
 
+Examples
+--------
 >>> import datetime as dt
 >>> from expectset import BusinessCalendar
 >>> cal = BusinessCalendar(timezone="Asia/Jakarta", workdays="Mon-Fri", country="ID")
@@ -164,6 +166,8 @@ def should_auto_reply(
     (``Return-Path: <>``, an empty or missing ``Return-Path`` when the message came
     through a mail server), or mail from mailer daemons and no-reply addresses.
 
+    Examples
+    --------
     >>> should_auto_reply({"From": "sari@example.id", "Return-Path": "<sari@example.id>"})
     True
     >>> should_auto_reply({"From": "sari@example.id", "Auto-Submitted": "auto-replied"})

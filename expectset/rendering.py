@@ -8,6 +8,8 @@ Strictness: a missing context value, template or translation is an error that na
 it. Indonesian never falls back to English: a template string missing from the ``id``
 catalog (or with an empty translation) raises :class:`~expectset.errors.RenderError`.
 
+Examples
+--------
 >>> from expectset.examples import example_context
 >>> msg = render("follow_up", locale="id", **example_context("follow_up"))
 >>> msg.subject
@@ -233,6 +235,8 @@ def load_translations(
     formal and informal German do elsewhere. English is the source language: it needs
     no catalog, and one in ``locale_dirs`` only overrides wording.
 
+    Examples
+    --------
     >>> t = load_translations("id")
     >>> t.gettext("Hello,")
     'Halo, Bapak/Ibu,'

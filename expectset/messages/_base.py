@@ -210,6 +210,8 @@ class MessageContext(_Validated):
 def context_from_kwargs(cls: type[MessageContext], kwargs: Mapping[str, Any]) -> MessageContext:
     """Build ``cls`` from keyword arguments, listing missing, unknown and bad fields at once.
 
+    Examples
+    --------
     >>> from expectset.messages import FollowUpContext
     >>> context_from_kwargs(FollowUpContext, {"reference": "", "colour": "red"})
     Traceback (most recent call last):

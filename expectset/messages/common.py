@@ -31,6 +31,8 @@ class Recipient(_Validated):
     is ``"formal"`` (``Anda``, ``Bapak/Ibu``; the default) or ``"friendly"`` (``Kak``,
     ``kamu``); one message never mixes them.
 
+    Examples
+    --------
     >>> sari = Recipient("Sari Rahayu", title="Ibu")
     >>> sari.address("id"), sari.address("en"), sari.address("en_US")
     ('Ibu Sari Rahayu', 'Ms Sari Rahayu', 'Ms. Sari Rahayu')
@@ -84,6 +86,8 @@ class Recipient(_Validated):
 class Contact(_Validated):
     """Someone the customer can reach, and how: at least one of the channels.
 
+    Examples
+    --------
     >>> Contact("Budi", email="budi@tokosari.id").email
     'budi@tokosari.id'
     >>> Contact("Budi")
