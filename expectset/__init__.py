@@ -28,6 +28,9 @@ if TYPE_CHECKING:
         StaleNoticeError,
         UnsupportedLocaleError,
     )
+    from .history import RejectedRow, RejectReport, TransitHistory
+    from .samples import sample_history, sample_support_history
+    from .windows import PromisePolicy, Window
 
 __all__ = [
     "BusinessCalendar",
@@ -39,11 +42,18 @@ __all__ = [
     "InvalidHistoryError",
     "InvalidPolicyError",
     "NaiveDatetimeError",
+    "PromisePolicy",
     "RecurringClosure",
+    "RejectReport",
+    "RejectedRow",
     "RenderError",
     "StaleNoticeError",
+    "TransitHistory",
     "UnsupportedLocaleError",
+    "Window",
     "__version__",
+    "sample_history",
+    "sample_support_history",
 ]
 
 # Public name -> module that defines it. Kept in step with __all__ by a test.
@@ -61,6 +71,13 @@ _EXPORTS: dict[str, str] = {
     "RenderError": "errors",
     "StaleNoticeError": "errors",
     "UnsupportedLocaleError": "errors",
+    "RejectReport": "history",
+    "RejectedRow": "history",
+    "TransitHistory": "history",
+    "sample_history": "samples",
+    "sample_support_history": "samples",
+    "PromisePolicy": "windows",
+    "Window": "windows",
 }
 
 
