@@ -29,12 +29,15 @@ if TYPE_CHECKING:
         UnsupportedLocaleError,
     )
     from .history import RejectedRow, RejectReport, TransitHistory
+    from .promises import CallbackPromise, DeliveryPromise, promise_callback, promise_delivery
     from .samples import sample_history, sample_support_history
     from .windows import PromisePolicy, Window
 
 __all__ = [
     "BusinessCalendar",
+    "CallbackPromise",
     "Closure",
+    "DeliveryPromise",
     "ExpectsetError",
     "InsufficientHistoryError",
     "InvalidCalendarError",
@@ -52,6 +55,8 @@ __all__ = [
     "UnsupportedLocaleError",
     "Window",
     "__version__",
+    "promise_callback",
+    "promise_delivery",
     "sample_history",
     "sample_support_history",
 ]
@@ -74,6 +79,10 @@ _EXPORTS: dict[str, str] = {
     "RejectReport": "history",
     "RejectedRow": "history",
     "TransitHistory": "history",
+    "CallbackPromise": "promises",
+    "DeliveryPromise": "promises",
+    "promise_callback": "promises",
+    "promise_delivery": "promises",
     "sample_history": "samples",
     "sample_support_history": "samples",
     "PromisePolicy": "windows",
