@@ -15,6 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .backtest import BacktestReport, LaneResult, backtest
     from .calendar import BusinessCalendar, Closure, RecurringClosure
     from .errors import (
         ExpectsetError,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from .windows import PromisePolicy, Window
 
 __all__ = [
+    "BacktestReport",
     "BusinessCalendar",
     "CallbackPromise",
     "Closure",
@@ -44,6 +46,7 @@ __all__ = [
     "InvalidContextError",
     "InvalidHistoryError",
     "InvalidPolicyError",
+    "LaneResult",
     "NaiveDatetimeError",
     "PromisePolicy",
     "RecurringClosure",
@@ -55,6 +58,7 @@ __all__ = [
     "UnsupportedLocaleError",
     "Window",
     "__version__",
+    "backtest",
     "promise_callback",
     "promise_delivery",
     "sample_history",
@@ -63,6 +67,9 @@ __all__ = [
 
 # Public name -> module that defines it. Kept in step with __all__ by a test.
 _EXPORTS: dict[str, str] = {
+    "BacktestReport": "backtest",
+    "LaneResult": "backtest",
+    "backtest": "backtest",
     "BusinessCalendar": "calendar",
     "Closure": "calendar",
     "RecurringClosure": "calendar",
