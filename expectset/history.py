@@ -17,10 +17,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
+import numbers
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
+from decimal import Decimal
 from operator import itemgetter
 from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
 
@@ -442,6 +444,8 @@ class _Ingest:
             return raw
         elif raw is None:
             return _MISSING
+        elif isinstance(raw, str):  # a str subclass, such as numpy.str_
+            return self._parse(str(raw))
         else:
             return _UNPARSEABLE
         if value.tzinfo is None or value.utcoffset() is None:
@@ -719,15 +723,20 @@ class _Ingest:
 
 
 def _count_value(raw: object) -> int | None:
+    """Read a count of rows: a whole number >= 1 (int, integral float or Decimal, digits)."""
     if isinstance(raw, bool):
         return None
-    if isinstance(raw, int):
-        return raw if raw >= 1 else None
-    if isinstance(raw, float) and raw.is_integer() and raw >= 1:
-        return int(raw)
-    if isinstance(raw, str) and raw.strip().isdigit() and int(raw) >= 1:
-        return int(raw)
-    return None
+    if isinstance(raw, numbers.Integral):
+        number = int(raw)
+    elif isinstance(raw, (float, Decimal)):
+        if not math.isfinite(raw) or raw % 1:
+            return None
+        number = int(raw)
+    elif isinstance(raw, str) and raw.strip().isdigit():
+        number = int(raw)
+    else:
+        return None
+    return number if number >= 1 else None
 
 
 # ------------------------------------------------------------------------ SQL

@@ -9,6 +9,7 @@ import json
 import random
 import sqlite3
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -421,12 +422,6 @@ def _sample_table(connection: Any) -> None:
     connection.executemany("INSERT INTO shipments VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
-def _connections() -> Iterator[tuple[str, Any]]:
-    yield "sqlite3", sqlite3.connect(":memory:")
-    duckdb = pytest.importorskip("duckdb")
-    yield "duckdb", duckdb.connect()
-
-
 @pytest.fixture(params=["sqlite3", "duckdb"])
 def database(request: pytest.FixtureRequest) -> Iterator[Any]:
     """The bundled sample shipments in an in-memory sqlite3 or DuckDB database."""
@@ -507,6 +502,32 @@ def test_dbapi_with_local_dates_lets_the_database_count(engine: str, local_date:
     assert from_db == from_records
     assert from_db.rejected.rows_read == 3000
     connection.close()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [(3, 3), (3.0, 3), (Decimal("3"), 3), (" 3 ", 3), (0, None), (2.5, None), (True, None),
+     (Decimal("2.5"), None), (float("nan"), None), ("three", None), (None, None)],
+)  # fmt: skip
+def test_count_column_values(raw: object, expected: int | None) -> None:
+    """A count column takes whole numbers of rows from any driver, and nothing else."""
+    rows = [{"a": "2026-11-20", "b": "2026-11-23", "n": raw}]
+    hist = TransitHistory.from_records(rows, start="a", end="b", count="n", calendar=PLAIN)
+    if expected is None:
+        assert hist.rejected.counts == {"unparseable": 1}
+    else:
+        assert hist.counts() == {1: expected}
+        assert hist.rejected.rows_read == expected
+
+
+def test_text_subclasses_are_text() -> None:
+    """Values of a str subclass (numpy.str_, for one) are read as text."""
+
+    class Text(str):
+        pass
+
+    hist = read(one(Text("2026-11-20T10:00:00+07:00"), Text("2026-11-23T10:00:00+07:00")))
+    assert hist.counts("REG") == {1: 1}
 
 
 def test_dbapi_accepts_a_cursor_and_counts_rejected_groups() -> None:
