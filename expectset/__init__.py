@@ -15,7 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .backtest import BacktestReport, LaneResult, backtest
+    from .backtesting import BacktestReport, LaneResult, backtest
     from .calendar import BusinessCalendar, Closure, RecurringClosure
     from .errors import (
         ExpectsetError,
@@ -67,9 +67,9 @@ __all__ = [
 
 # Public name -> module that defines it. Kept in step with __all__ by a test.
 _EXPORTS: dict[str, str] = {
-    "BacktestReport": "backtest",
-    "LaneResult": "backtest",
-    "backtest": "backtest",
+    "BacktestReport": "backtesting",
+    "LaneResult": "backtesting",
+    "backtest": "backtesting",
     "BusinessCalendar": "calendar",
     "Closure": "calendar",
     "RecurringClosure": "calendar",

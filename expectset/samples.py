@@ -470,7 +470,7 @@ def _read_rows(name: str) -> list[dict[str, str]]:
 
 
 def sample_rows() -> list[dict[str, str]]:
-    """Read the bundled shipments as a list of dicts (for :func:`~expectset.backtest.backtest`)."""
+    """Read the bundled shipments as a list of dicts (for :func:`expectset.backtest`)."""
     return _read_rows("shipments")
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import expectset as es
-from expectset.backtest import BacktestReport, backtest
+from expectset.backtesting import BacktestReport, backtest
 from expectset.samples import (
     SHIPMENT_LANE,
     SUPPORT_LANE,
