@@ -46,6 +46,7 @@ __all__ = [
     "Unit",
     "Window",
     "binomial_cdf",
+    "lane_label",
     "order_statistic_rank",
     "required_samples",
 ]

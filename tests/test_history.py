@@ -315,6 +315,8 @@ def test_csv_equals_records_on_the_sample() -> None:
     assert csv_rows == {r + 1 for r in record_rows}
 
 
+# Daylight saving time moves the local date of some hours: the cache must notice.
+AMSTERDAM = es.BusinessCalendar(timezone="Europe/Amsterdam", workdays="Mon-Fri", country=None)
 offsets = st.sampled_from(["+07:00", "+08:00", "+09:00", "+00:00", "-05:00", "+14:00", "+05:30"])
 moments = st.datetimes(min_value=dt.datetime(2025, 12, 1), max_value=dt.datetime(2026, 4, 30)).map(
     lambda d: d.replace(microsecond=0)
@@ -330,10 +332,11 @@ moments = st.datetimes(min_value=dt.datetime(2025, 12, 1), max_value=dt.datetime
         max_size=40,
     ),
     unit=st.sampled_from(["business_days", "calendar_days"]),
+    calendar=st.sampled_from([ID_MON_FRI, AMSTERDAM]),
 )
 @settings(max_examples=80)
 def test_csv_fast_path_agrees_with_datetime_objects(
-    pairs: list[tuple[dt.datetime, str, int, str]], unit: str
+    pairs: list[tuple[dt.datetime, str, int, str]], unit: str, calendar: es.BusinessCalendar
 ) -> None:
     """Reading ISO text from a CSV gives what reading the same instants as datetimes gives."""
     text_rows: list[dict[str, str]] = []
@@ -352,7 +355,7 @@ def test_csv_fast_path_agrees_with_datetime_objects(
         "end": "delivered_at",
         "lane": "service",
         "unit": unit,
-        "calendar": ID_MON_FRI,
+        "calendar": calendar,
         "max_value": 8,
     }
     fields = ("service", "shipped_at", "delivered_at")
@@ -360,6 +363,20 @@ def test_csv_fast_path_agrees_with_datetime_objects(
     slow = TransitHistory.from_records(object_rows, **options)
     assert fast == slow
     assert fast.rejected.counts == slow.rejected.counts
+
+
+def test_csv_hour_that_straddles_local_midnight() -> None:
+    """22:xx at +05:30 is either side of midnight in Jakarta: minutes decide the local date."""
+    text = (
+        "lane,a,b\n"
+        "X,2026-11-20T22:10:00+05:30,2026-11-23T10:00:00+07:00\n"  # Jakarta: Fri 23:40
+        "X,2026-11-20T22:40:00+05:30,2026-11-23T10:00:00+07:00\n"  # Jakarta: Sat 00:10
+        "X,2026-11-20T22:50:00+05:30,2026-11-23T10:00:00+07:00\n"
+    )
+    hist = TransitHistory.from_csv(
+        io.StringIO(text), start="a", end="b", lane="lane", unit="calendar_days", calendar=PLAIN
+    )
+    assert hist.counts("X") == {2: 2, 3: 1}
 
 
 def test_csv_header_and_short_rows(tmp_path: Path) -> None:
