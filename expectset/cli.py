@@ -93,10 +93,11 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     for day in sorted(closed):
         if day == min(closed):
             out.write("\nClosed days inside these windows:\n")
-        names = f"{closed[day].name('id')} ({closed[day].name('en')})"
-        if len(names) > 62:
-            names = closed[day].name("id")
-        out.write(f"  {_short_day(day):<10}  {names}\n")
+        name_id, name_en = closed[day].name("id"), closed[day].name("en")
+        label = name_en if name_en.startswith(name_id) else f"{name_id} ({name_en})"
+        if len(label) > 66:
+            label = name_id
+        out.write(f"  {_short_day(day):<10}  {label}\n")
     if fell_back is not None:
         out.write(
             f"\n{lane_label(fell_back.requested_lane)} has {fell_back.requested_samples:g} "

@@ -44,6 +44,16 @@ def test_demo_explains_holidays_inside_windows() -> None:
     assert max(len(line) for line in text.splitlines()) <= 80
 
 
+def test_demo_names_lebaran_closures_once() -> None:
+    """Ordered just before Lebaran 2026, the windows name Nyepi and Idulfitri, once each."""
+    out = io.StringIO()
+    assert main(["demo", "--now", "2026-03-16T15:00"], out=out) == 0
+    text = out.getvalue()
+    assert "  Thu 19 Mar  Nyepi (Day of Silence)\n" in text
+    assert text.count("Fri 20 Mar  cuti bersama Idulfitri (collective leave for Eid al-Fitr)") == 1
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
 def test_bad_time_is_one_line_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
     """A user mistake ends in one clear line on stderr and exit status 2."""
     assert main(["demo", "--now", "next tuesday"]) == 2
