@@ -462,6 +462,10 @@ class _Ingest:
         except (ValueError, OverflowError):
             return _UNPARSEABLE
         if len(text) <= 10:
+            # isoparse reads "2026" as 1 January and "2026-03" as 1 March: a value
+            # without a whole day is not a date.
+            if len(text) < 8:
+                return _UNPARSEABLE
             return value.date()
         return self._parse(value)
 

@@ -134,6 +134,8 @@ def test_without_a_calendar_calendar_days_use_each_timestamps_own_date() -> None
         ("2026-03-17T20:05:00.123456-01:00", {}, D(2026, 3, 18)),
         ("20260317T140500+0700", {}, D(2026, 3, 17)),
         ("2026-03-17", {}, D(2026, 3, 17)),
+        ("2026-076", {}, D(2026, 3, 17)),  # ordinal date
+        ("2026-W12-2", {}, D(2026, 3, 17)),  # week date
         ("2026-03-17T14:05:00", {"tz": "Asia/Jakarta"}, D(2026, 3, 17)),
         ("17/03/2026 14:05", {"tz": "Asia/Jakarta", "dayfirst": True}, D(2026, 3, 17)),
         ("17/03/2026", {"dayfirst": True}, D(2026, 3, 17)),
@@ -182,6 +184,8 @@ LATE = "2026-12-31T10:00:00+07:00"
         (row_of("2026-02-30T10:00:00+07:00", GOOD[1]), {}, "unparseable", "shipped_at"),
         (row_of(GOOD[0], "2026-11-24T10:61:00+07:00"), {}, "unparseable", "delivered_at"),
         (row_of(20261120, GOOD[1]), {}, "unparseable", "shipped_at"),
+        (row_of("2026", GOOD[1]), {}, "unparseable", "shipped_at"),
+        (row_of("2026-11", GOOD[1]), {}, "unparseable", "shipped_at"),
         (row_of("17/03/2026 14:05", GOOD[1]), {}, "unparseable", "shipped_at"),
         (row_of(GOOD[0], "2026-11-24T10:00:00"), {}, "naive_datetime", "delivered_at"),
         (row_of(dt.datetime(2026, 11, 20), GOOD[1]), {}, "naive_datetime", "shipped_at"),
