@@ -15,6 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .backtesting import BacktestReport, LaneResult, backtest
     from .calendar import BusinessCalendar, Closure, RecurringClosure
     from .errors import (
         ExpectsetError,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     )
     from .examples import example_context
     from .formatting import Formatter, formatter
+    from .history import RejectedRow, RejectReport, TransitHistory
     from .linting import Finding, lint
     from .messages import MESSAGE_KINDS
     from .messages.callback_promise import CallbackPromiseContext
@@ -42,17 +44,23 @@ if TYPE_CHECKING:
     from .messages.service_recovery import ServiceRecoveryContext
     from .messages.timeline import Step, TimelineContext
     from .outofoffice import OutOfOffice, should_auto_reply
+    from .promises import CallbackPromise, DeliveryPromise, promise_callback, promise_delivery
     from .rendering import Message, Renderer, render
+    from .samples import sample_history, sample_support_history
+    from .windows import PromisePolicy, Window
 
 __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
+    "BacktestReport",
     "Brand",
     "BusinessCalendar",
+    "CallbackPromise",
     "CallbackPromiseContext",
     "Closure",
     "Compensation",
     "Contact",
     "DelayNoticeContext",
     "DeliveryEstimateContext",
+    "DeliveryPromise",
     "ExceptionDeclineContext",
     "ExpectsetError",
     "Finding",
@@ -63,30 +71,44 @@ __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
     "InvalidContextError",
     "InvalidHistoryError",
     "InvalidPolicyError",
+    "LaneResult",
     "MESSAGE_KINDS",
     "Message",
     "NaiveDatetimeError",
     "OutOfOffice",
     "PolicyExplanationContext",
+    "PromisePolicy",
     "Recipient",
     "RecurringClosure",
+    "RejectReport",
+    "RejectedRow",
     "RenderError",
     "Renderer",
     "ServiceRecoveryContext",
     "StaleNoticeError",
     "Step",
     "TimelineContext",
+    "TransitHistory",
     "UnsupportedLocaleError",
+    "Window",
     "__version__",
+    "backtest",
     "example_context",
     "formatter",
     "lint",
+    "promise_callback",
+    "promise_delivery",
     "render",
+    "sample_history",
+    "sample_support_history",
     "should_auto_reply",
 ]
 
 # Public name -> module that defines it. Kept in step with __all__ by a test.
 _EXPORTS: dict[str, str] = {
+    "BacktestReport": "backtesting",
+    "LaneResult": "backtesting",
+    "backtest": "backtesting",
     "BusinessCalendar": "calendar",
     "Closure": "calendar",
     "RecurringClosure": "calendar",
@@ -100,30 +122,41 @@ _EXPORTS: dict[str, str] = {
     "RenderError": "errors",
     "StaleNoticeError": "errors",
     "UnsupportedLocaleError": "errors",
-    "Brand": "messages.common",
+    "example_context": "examples",
+    "Formatter": "formatting",
+    "formatter": "formatting",
+    "RejectReport": "history",
+    "RejectedRow": "history",
+    "TransitHistory": "history",
+    "Finding": "linting",
+    "lint": "linting",
+    "MESSAGE_KINDS": "messages",
     "CallbackPromiseContext": "messages.callback_promise",
+    "Brand": "messages.common",
     "Compensation": "messages.common",
     "Contact": "messages.common",
+    "Recipient": "messages.common",
     "DelayNoticeContext": "messages.delay_notice",
     "DeliveryEstimateContext": "messages.delivery_estimate",
     "ExceptionDeclineContext": "messages.exception_decline",
-    "Finding": "linting",
     "FollowUpContext": "messages.follow_up",
-    "Formatter": "formatting",
-    "MESSAGE_KINDS": "messages",
-    "Message": "rendering",
-    "OutOfOffice": "outofoffice",
     "PolicyExplanationContext": "messages.policy_explanation",
-    "Recipient": "messages.common",
-    "Renderer": "rendering",
     "ServiceRecoveryContext": "messages.service_recovery",
     "Step": "messages.timeline",
     "TimelineContext": "messages.timeline",
-    "example_context": "examples",
-    "formatter": "formatting",
-    "lint": "linting",
-    "render": "rendering",
+    "OutOfOffice": "outofoffice",
     "should_auto_reply": "outofoffice",
+    "CallbackPromise": "promises",
+    "DeliveryPromise": "promises",
+    "promise_callback": "promises",
+    "promise_delivery": "promises",
+    "Message": "rendering",
+    "Renderer": "rendering",
+    "render": "rendering",
+    "sample_history": "samples",
+    "sample_support_history": "samples",
+    "PromisePolicy": "windows",
+    "Window": "windows",
 }
 
 

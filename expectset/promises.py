@@ -3,17 +3,39 @@
 A :class:`DeliveryPromise` turns "4-6 business days" into "Wednesday 25 - Friday 27
 March"; a :class:`CallbackPromise` turns "within 8 working hours" into "by Tuesday
 24 November, 15.00 WITA".
+
+How a delivery promise is counted (:func:`promise_delivery`):
+
+1. The clock starts when the order can first be handled
+   (:meth:`BusinessCalendar.handling_start
+   <expectset.calendar.BusinessCalendar.handling_start>`): at the order time on a
+   business day before the cut-off, otherwise at the opening of the next business day.
+   Call that day *D*.
+2. ``handling`` business days of packing follow: the parcel is handed to the courier on
+   *H* = ``add_business_days(D, handling)`` (*H* = *D* without handling).
+3. The window counts from *H* in its own unit, exactly as the history measured transit
+   from the day of shipping: ``earliest`` is ``lower`` units after *H* and ``latest``
+   ``upper`` units after it. Business days skip weekends, holidays and closures;
+   calendar days count every day and are not moved off closed days (a history in
+   calendar days already includes whatever days the courier delivers on).
+
+So handling 1 and a window of 2-3 business days, for an order on Monday 10:00 before
+the cut-off on a Monday-to-Friday calendar, is handed over on Tuesday and arrives
+Thursday at the earliest, Friday at the latest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
+from ._timeutil import TzLike, as_aware
 from .calendar import BusinessCalendar, Closure
+from .errors import InvalidCalendarError, InvalidPolicyError
 from .windows import Window
 
-__all__ = ["CallbackPromise", "DeliveryPromise"]
+__all__ = ["CallbackPromise", "DeliveryPromise", "promise_callback", "promise_delivery"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -26,7 +48,7 @@ class DeliveryPromise:
     window. ``earliest`` and ``latest`` are the dates quoted to the customer.
     ``closures`` lists the named closures (holidays, cuti bersama, courier pauses) from
     the start of handling to ``latest`` that cost a business day, for the message to
-    explain.
+    explain. ``ships_on`` is the day the parcel is handed over (after handling).
     """
 
     ordered_at: dt.datetime
@@ -37,6 +59,7 @@ class DeliveryPromise:
     window: Window
     calendar: BusinessCalendar
     closures: tuple[Closure, ...] = ()
+    ships_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,10 +67,206 @@ class CallbackPromise:
     """A deadline for our own action (a call back, a reply), inside working hours.
 
     ``by`` is aware, in the calendar's zone, inside working hours, and never earlier than
-    the window's bound.
+    the window's bound. ``bound`` is the exact moment the window gives, before rounding.
     """
 
     requested_at: dt.datetime
     by: dt.datetime
     window: Window
     calendar: BusinessCalendar
+    bound: dt.datetime | None = None
+
+
+def _calendar_for(window: Window, calendar: BusinessCalendar | None) -> BusinessCalendar:
+    if not isinstance(window, Window):
+        raise InvalidPolicyError(
+            f"window must be a Window (from TransitHistory.window), got {window!r}",
+            field="window",
+            value=window,
+        )
+    chosen = calendar if calendar is not None else window.calendar
+    if chosen is None:
+        raise InvalidCalendarError(
+            "this window carries no calendar (it was not measured on one); "
+            "pass calendar=BusinessCalendar(...)",
+            field="calendar",
+            value=None,
+        )
+    if not isinstance(chosen, BusinessCalendar):
+        raise InvalidCalendarError(
+            f"calendar must be a BusinessCalendar, got {chosen!r}", field="calendar", value=chosen
+        )
+    return chosen
+
+
+def _hours(value: float) -> dt.timedelta:
+    """Hours as an exact timedelta (windows in hours are whole minutes)."""
+    minutes = value * 60
+    if abs(minutes - round(minutes)) < 1e-6:
+        return dt.timedelta(minutes=round(minutes))
+    return dt.timedelta(hours=value)
+
+
+def promise_delivery(
+    ordered_at: dt.datetime,
+    window: Window,
+    *,
+    calendar: BusinessCalendar | None = None,
+    handling: int = 0,
+    cutoff: str | dt.time | None = None,
+    tz: TzLike | None = None,
+) -> DeliveryPromise:
+    """Lay ``window`` onto real dates for an order placed at ``ordered_at``.
+
+    ``calendar`` defaults to the one the window's history was measured on; ``cutoff``
+    to the calendar's own. ``ordered_at`` must be aware unless ``tz`` names its zone.
+    The counting rules are in the module documentation. Windows in whole units are
+    used as they are; a fractional day is rounded outward (earlier ``earliest``, later
+    ``latest``).
+
+    Examples
+    --------
+    >>> from expectset.windows import PromisePolicy
+    >>> cal = BusinessCalendar(workdays="Mon-Fri", country="ID")
+    >>> w = Window(lower=2, upper=3, unit="business_days", lane=(), requested_lane=(),
+    ...            samples=100, effective_samples=100, policy=PromisePolicy())
+    >>> p = promise_delivery(dt.datetime(2026, 3, 16, 10, tzinfo=cal.zone), w,
+    ...                      calendar=cal, handling=1, cutoff="14:00")
+    >>> p.ships_on, p.earliest, p.latest     # Tue 17 March, then Nyepi and Lebaran
+    (datetime.date(2026, 3, 17), datetime.date(2026, 3, 26), datetime.date(2026, 3, 27))
+    >>> [c.name("id") for c in p.closures][:2]
+    ['cuti bersama Nyepi', 'Nyepi']
+    """
+    cal = _calendar_for(window, calendar)
+    if isinstance(handling, bool) or not isinstance(handling, int) or handling < 0:
+        raise InvalidPolicyError(
+            f"handling must be a whole number of business days, 0 or more, got {handling!r}",
+            field="handling",
+            value=handling,
+        )
+    ordered = as_aware(ordered_at, field="ordered_at", tz=tz)
+    starts = cal.handling_start(ordered, cutoff=cutoff)
+    first_day = starts.date()
+    ships = cal.add_business_days(first_day, handling) if handling else first_day
+    unit = window.unit
+    low = math.floor(window.lower)
+    high = math.ceil(window.upper)
+    if unit == "business_days":
+        earliest = cal.add_business_days(ships, low)
+        latest = cal.add_business_days(ships, high)
+    elif unit == "calendar_days":
+        earliest = ships + dt.timedelta(days=low)
+        latest = ships + dt.timedelta(days=high)
+    else:
+        clock = starts
+        if handling:
+            clock = cal.next_open(dt.datetime.combine(ships, dt.time(), tzinfo=cal.zone))
+        earliest = cal.add_business_hours(clock, _hours(window.lower)).date()
+        latest = cal.add_business_hours(clock, _hours(window.upper)).date()
+    return DeliveryPromise(
+        ordered_at=ordered,
+        handling_starts=starts,
+        handling=handling,
+        earliest=earliest,
+        latest=latest,
+        window=window,
+        calendar=cal,
+        closures=tuple(cal.closures_between(first_day, latest)),
+        ships_on=ships,
+    )
+
+
+def _step(round_to: int | dt.timedelta | None) -> dt.timedelta | None:
+    if round_to is None:
+        return None
+    if isinstance(round_to, dt.timedelta):
+        step = round_to
+    elif isinstance(round_to, int) and not isinstance(round_to, bool):
+        step = dt.timedelta(minutes=round_to)
+    else:
+        step = dt.timedelta(0)
+    if not dt.timedelta(0) < step <= dt.timedelta(days=1):
+        raise InvalidPolicyError(
+            f"round_to must be minutes (15) or a timedelta up to a day, or None, got {round_to!r}",
+            field="round_to",
+            value=round_to,
+        )
+    return step
+
+
+def _round_up(bound: dt.datetime, step: dt.timedelta, cal: BusinessCalendar) -> dt.datetime:
+    """Round up to the next multiple of ``step`` after midnight, but not past closing."""
+    midnight = bound.replace(hour=0, minute=0, second=0, microsecond=0)
+    since = bound - midnight  # wall-clock time of day: both share the calendar's zone
+    steps = -(-since // step)
+    rounded = steps * step
+    if rounded == since:
+        return bound
+    hours = cal.hours_on(bound.weekday())
+    if hours is not None:
+        closing = hours[1]
+        closes = (
+            dt.timedelta(days=1)
+            if closing == dt.time.max
+            else dt.timedelta(hours=closing.hour, minutes=closing.minute, seconds=closing.second)
+        )
+        rounded = min(rounded, closes)
+    return midnight + rounded
+
+
+def promise_callback(
+    requested_at: dt.datetime,
+    window: Window,
+    *,
+    calendar: BusinessCalendar | None = None,
+    round_to: int | dt.timedelta | None = 15,
+    tz: TzLike | None = None,
+) -> CallbackPromise:
+    """Promise a deadline for answering a request made at ``requested_at``.
+
+    For a window in business hours the bound is ``upper`` working hours after the
+    request; for business days it is the closing time of the ``upper``-th business day
+    after the first moment the desk is open (``upper == 0``: closing time that day).
+    ``by`` is the bound rounded up to the next ``round_to`` (minutes or a timedelta; the
+    quarter hour by default, ``None`` for none), but never past that day's closing time:
+    so it is never earlier than the bound and always inside working hours.
+    ``requested_at`` must be aware unless ``tz`` names its zone; ``calendar`` defaults to
+    the one the window was measured on and needs working hours.
+
+    Examples
+    --------
+    >>> from expectset.windows import PromisePolicy
+    >>> desk = BusinessCalendar(timezone="Asia/Makassar", country=None,
+    ...                         hours={"Mon-Fri": ("08:00", "17:00"), "Sat": ("08:00", "12:00")})
+    >>> w = Window(lower=2, upper=6.5, unit="business_hours", lane=(), requested_lane=(),
+    ...            samples=100, effective_samples=100, policy=PromisePolicy())
+    >>> cb = promise_callback(dt.datetime(2026, 11, 20, 14, 10, tzinfo=desk.zone), w,
+    ...                       calendar=desk)
+    >>> cb.bound.strftime("%a %d %b %H:%M"), cb.by.strftime("%a %d %b %H:%M %Z")
+    ('Sat 21 Nov 11:40', 'Sat 21 Nov 11:45 WITA')
+    """
+    cal = _calendar_for(window, calendar)
+    step = _step(round_to)
+    moment = as_aware(requested_at, field="requested_at", tz=tz)
+    if window.unit == "business_hours":
+        bound = cal.add_business_hours(moment, _hours(window.upper))
+    elif window.unit == "business_days":
+        opened = cal.next_open(moment)
+        day = cal.add_business_days(opened.date(), math.ceil(window.upper))
+        hours = cal.hours_on(day.weekday())
+        if hours is None:  # pragma: no cover - business days of a calendar with hours have them
+            raise InvalidCalendarError(f"no working hours on {day}", field="calendar", value=cal)
+        closing = hours[1]
+        if closing == dt.time.max:
+            bound = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=cal.zone)
+        else:
+            bound = dt.datetime.combine(day, closing, tzinfo=cal.zone)
+    else:
+        raise InvalidPolicyError(
+            "a callback deadline counts working time: use a window in business_hours or "
+            f"business_days, not {window.unit}",
+            field="window",
+            value=window.unit,
+        )
+    by = bound if step is None else _round_up(bound, step, cal)
+    return CallbackPromise(requested_at=moment, by=by, window=window, calendar=cal, bound=bound)

@@ -3,20 +3,67 @@
 A :class:`Window` is the answer to "how long should we promise on this lane?": a range
 ``lower``-``upper`` in a unit (calendar days, business days or business hours) that the
 history says will be kept at the policy's on-time rate.
+
+The bound. Sort the ``n`` observed transit times ``X(1) <= ... <= X(n)``. For any
+continuous distribution ``F``, the share of future deliveries that arrive by the
+``k``-th smallest, ``F(X(k))``, is at least ``p`` exactly when at most ``k - 1`` of the
+``n`` observations fell below the ``p``-quantile, so::
+
+    P(F(X(k)) >= p) = P(Binomial(n, p) <= k - 1)
+
+whatever ``F`` is (with ties or whole-day values the probability is only higher). The
+upper bound of a window is ``X(k)`` for the smallest ``k`` that makes this probability at
+least the policy's ``confidence``, and never below the plain empirical quantile
+``X(ceil(n p))``. When even ``k = n`` is not enough (``1 - p**n < confidence``) the sample
+cannot support the promise at all; see :func:`required_samples`.
+
+Examples
+--------
+>>> order_statistic_rank(100, 0.95, 0.90)   # promise the 99th of 100 sorted times
+99
+>>> order_statistic_rank(100, 0.95, 0.0)    # confidence 0: the empirical 95% quantile
+95
+>>> required_samples(0.95, 0.90)            # fewer and no X(k) is sure enough
+45
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
 
 from .errors import InvalidPolicyError
 
-__all__ = ["UNITS", "PromisePolicy", "Unit", "Window"]
+if TYPE_CHECKING:
+    from .calendar import BusinessCalendar
+
+__all__ = [
+    "UNITS",
+    "PromisePolicy",
+    "Unit",
+    "Window",
+    "binomial_cdf",
+    "lane_label",
+    "order_statistic_rank",
+    "required_samples",
+]
 
 Unit = Literal["calendar_days", "business_days", "business_hours"]
 UNITS: tuple[Unit, ...] = ("calendar_days", "business_days", "business_hours")
+
+#: Internal resolution of each unit: whole days, or minutes for business hours.
+TICKS_PER_UNIT: dict[str, int] = {"calendar_days": 1, "business_days": 1, "business_hours": 60}
+
+_UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "calendar_days": ("calendar day", "calendar days"),
+    "business_days": ("business day", "business days"),
+    "business_hours": ("business hour", "business hours"),
+}
 
 
 def _check_fraction(name: str, value: object, *, low: float, high: float, closed: str) -> float:
@@ -97,6 +144,38 @@ class PromisePolicy:
                 value=self.pad,
             )
 
+    @property
+    def needed_samples(self) -> int:
+        """Effective samples a lane needs: ``min_samples`` and what the bound requires.
+
+        Examples
+        --------
+        >>> PromisePolicy(on_time=0.95, confidence=0.9, min_samples=30).needed_samples
+        45
+        """
+        return max(self.min_samples, required_samples(self.on_time, self.confidence))
+
+    def describe(self) -> str:
+        """Describe the policy in a few words, for a report heading.
+
+        Examples
+        --------
+        >>> PromisePolicy().describe()
+        '95% on time with 90% confidence'
+        >>> PromisePolicy(confidence=0, pad=1, halflife_days=30).describe()
+        '95% on time (empirical quantile), half-life 30 days, pad 1'
+        """
+        text = f"{_percent(self.on_time)} on time"
+        if self.confidence > 0:
+            text += f" with {_percent(self.confidence)} confidence"
+        else:
+            text += " (empirical quantile)"
+        if self.halflife_days is not None:
+            text += f", half-life {self.halflife_days:g} days"
+        if self.pad:
+            text += f", pad {self.pad}"
+        return text
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Window:
@@ -107,6 +186,22 @@ class Window:
     whose history was used (shorter than ``requested_lane`` after a fallback; ``()`` is
     all lanes together). ``samples`` counts the rows behind it and ``effective_samples``
     the weighted size used in the bound (equal without recency weights).
+
+    Filled in by :meth:`TransitHistory.window <expectset.history.TransitHistory.window>`
+    (all optional for a window made by hand): ``requested_samples`` is the effective
+    sample size of the requested lane when the window fell back (why it fell back),
+    ``on_time_in_history`` the share of the used history that arrived by ``upper``,
+    ``as_of`` the day the window was computed for, and ``calendar`` the calendar the
+    history was measured on (the default calendar for a promise).
+
+    Examples
+    --------
+    >>> w = Window(lower=3, upper=5, unit="business_days", lane=("REG", "JKT"),
+    ...            requested_lane=("REG", "JKT", "DJJ"), samples=1234,
+    ...            effective_samples=1234, policy=PromisePolicy(), requested_samples=12)
+    >>> print(w)
+    REG/JKT/DJJ: 3–5 business days (95% on time with 90% confidence;
+    1,234 samples on REG/JKT; REG/JKT/DJJ has 12, needs 45)
     """
 
     lower: float
@@ -117,6 +212,10 @@ class Window:
     samples: int
     effective_samples: float
     policy: PromisePolicy
+    requested_samples: float | None = None
+    on_time_in_history: float | None = None
+    as_of: dt.date | None = None
+    calendar: BusinessCalendar | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
@@ -136,3 +235,308 @@ class Window:
     def fell_back(self) -> bool:
         """Whether the window rests on a broader lane than the one asked for."""
         return self.lane != self.requested_lane
+
+    def range_text(self) -> str:
+        """Write the range with its unit: ``'3–5 business days'``, ``'1 business day'``.
+
+        Examples
+        --------
+        >>> Window(lower=1, upper=1, unit="business_days", lane=(), requested_lane=(),
+        ...        samples=50, effective_samples=50, policy=PromisePolicy()).range_text()
+        '1 business day'
+        """
+        singular, plural = _UNIT_WORDS[self.unit]
+        if self.lower == self.upper:
+            return f"{_number(self.upper)} {singular if self.upper == 1 else plural}"
+        return f"{_number(self.lower)}–{_number(self.upper)} {plural}"
+
+    def basis(self) -> str:
+        """Say what the window rests on, in one phrase (samples, lane, fallback)."""
+        text = f"{_count(self.samples)} samples"
+        if self.policy.halflife_days is not None:
+            text += f" (effective {_count(self.effective_samples)})"
+        text += f" on {lane_label(self.lane)}"
+        if self.fell_back:
+            have = 0.0 if self.requested_samples is None else self.requested_samples
+            text += (
+                f"; {lane_label(self.requested_lane)} has {_count(have)}, "
+                f"needs {self.policy.needed_samples}"
+            )
+        return text
+
+    def __str__(self) -> str:
+        return (
+            f"{lane_label(self.requested_lane)}: {self.range_text()} "
+            f"({self.policy.describe()}; {self.basis()})"
+        )
+
+
+def lane_label(lane: Sequence[str]) -> str:
+    """Write a lane for people: keys joined by ``/``, or ``all lanes``.
+
+    Examples
+    --------
+    >>> lane_label(("REG", "JKT", "SBY")), lane_label(())
+    ('REG/JKT/SBY', 'all lanes')
+    """
+    return "/".join(lane) if lane else "all lanes"
+
+
+def _percent(value: float) -> str:
+    return f"{round(value * 100, 6):g}%"
+
+
+def _number(value: float) -> str:
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{round(value, 2):g}"
+
+
+def _count(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
+
+
+# ------------------------------------------------------------------------ statistics
+def _exact(value: float) -> Fraction:
+    """Return the decimal a person wrote: 0.07 is 7/100, not the nearest binary fraction."""
+    return Fraction(repr(float(value)))
+
+
+def ceil_share(n: int, share: float) -> int:
+    """Return ``ceil(n * share)`` without binary rounding (``ceil(100 * 0.07) == 7``).
+
+    Examples
+    --------
+    >>> ceil_share(100, 0.07), ceil_share(101, 0.95)
+    (7, 96)
+    """
+    product = n * _exact(share)
+    return -(-product.numerator // product.denominator)
+
+
+#: Probabilities closer than this to the confidence count as reaching it, so that exact
+#: ties (such as P(Binomial(175, 0.5) <= 87) == 0.5) do not depend on float rounding.
+_TIE = 1e-12
+
+
+def _feasible(n: int, p: float, confidence: float) -> bool:
+    """Whether ``X(n)``, the largest of ``n``, is a bound: ``1 - p**n >= confidence``."""
+    return -math.expm1(n * math.log(p)) >= confidence - _TIE
+
+
+def _binomial_table(n: int, p: float) -> tuple[int, tuple[float, ...]]:
+    """Tabulate the non-negligible part of Binomial(n, p): (first k, pmf values).
+
+    Terms are built outward from the mode with the ratio recurrence, starting from the
+    mode's probability in log space, and dropped once below 1e-40 of the mode (so the
+    neglected mass is far below float precision). The table is normalised to sum to 1.
+    """
+    q = 1.0 - p
+    mode = min(n, int((n + 1) * p))
+    log_mode = (
+        math.lgamma(n + 1)
+        - math.lgamma(mode + 1)
+        - math.lgamma(n - mode + 1)
+        + mode * math.log(p)
+        + (n - mode) * math.log1p(-p)
+    )
+    top = math.exp(log_mode)
+    floor = top * 1e-40
+    up: list[float] = []
+    term, k = top, mode
+    while k < n:
+        term *= (n - k) / (k + 1) * (p / q)
+        k += 1
+        if term < floor:
+            break
+        up.append(term)
+    down: list[float] = []
+    term, k = top, mode
+    while k > 0:
+        term *= k / (n - k + 1) * (q / p)
+        k -= 1
+        if term < floor:
+            break
+        down.append(term)
+    down.reverse()
+    terms = [*down, top, *up]
+    total = math.fsum(terms)
+    return mode - len(down), tuple(t / total for t in terms)
+
+
+def binomial_cdf(k: int, n: int, p: float) -> float:
+    """Return ``P(Binomial(n, p) <= k)``, stably for any ``n`` (no scipy needed).
+
+    Examples
+    --------
+    >>> round(binomial_cdf(0, 10, 0.5) * 2 ** 10, 12)
+    1.0
+    >>> round(binomial_cdf(94, 100, 0.95), 6)
+    0.384001
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise InvalidPolicyError(f"n must be a whole number >= 0, got {n!r}", field="n", value=n)
+    _check_fraction("p", p, low=0, high=1, closed="[]")
+    if k < 0:
+        return 0.0
+    if k >= n or p == 0:
+        return 1.0
+    if p == 1:
+        return 0.0
+    first, terms = _binomial_table(n, float(p))
+    if k < first:
+        return 0.0
+    return min(1.0, math.fsum(terms[: k - first + 1]))
+
+
+def required_samples(on_time: float, confidence: float) -> int:
+    """Return the fewest samples for which the largest one is a bound at ``confidence``.
+
+    That is the smallest ``n`` with ``1 - on_time**n >= confidence``; with fewer samples
+    no order statistic can promise ``on_time`` with that confidence.
+
+    Examples
+    --------
+    >>> required_samples(0.95, 0.90), required_samples(0.99, 0.95), required_samples(0.9, 0)
+    (45, 299, 1)
+    """
+    p = _check_fraction("on_time", on_time, low=0, high=1, closed="()")
+    c = _check_fraction("confidence", confidence, low=0, high=1, closed="[)")
+    if c == 0:
+        return 1
+    n = max(1, math.ceil(math.log1p(-c) / math.log(p)) - 1)
+    while not _feasible(n, p, c):
+        n += 1
+    return n
+
+
+def order_statistic_rank(n: int, on_time: float, confidence: float) -> int | None:
+    """Return the rank ``k`` (1-based) of the order statistic to promise, or ``None``.
+
+    ``k`` is the smallest rank with ``P(Binomial(n, on_time) <= k - 1) >= confidence``,
+    and at least ``ceil(n * on_time)`` (the empirical quantile), so a bound never
+    promises less than the sample itself shows and grows with both ``on_time`` and
+    ``confidence``. ``confidence == 0`` gives the empirical quantile. ``None`` means
+    ``n`` samples cannot support the promise (``n < required_samples(...)``).
+
+    Examples
+    --------
+    >>> order_statistic_rank(45, 0.95, 0.90), order_statistic_rank(44, 0.95, 0.90)
+    (45, None)
+    >>> order_statistic_rank(10_000, 0.95, 0.90)
+    9529
+    """
+    p = _check_fraction("on_time", on_time, low=0, high=1, closed="()")
+    c = _check_fraction("confidence", confidence, low=0, high=1, closed="[)")
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise InvalidPolicyError(f"n must be a whole number, got {n!r}", field="n", value=n)
+    if n < 1:
+        return None
+    return _rank(n, p, c)
+
+
+@lru_cache(maxsize=4096)
+def _rank(n: int, p: float, c: float) -> int | None:
+    base = max(1, ceil_share(n, p))
+    if c == 0:
+        return base
+    if not _feasible(n, p, c):
+        return None
+    first, terms = _binomial_table(n, p)
+    cumulative = 0.0
+    for index, term in enumerate(terms):
+        cumulative += term
+        if cumulative >= c - _TIE:
+            # P(Bin <= first + index) >= c, so k - 1 = first + index.
+            return max(base, min(n, first + index + 1))
+    return n
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """A lane's history for the statistics: distinct values (in ticks) and their weight.
+
+    ``values`` are sorted and distinct; ``counts`` are the rows per value; ``weights``
+    the recency-weighted mass per value (``None`` when unweighted) and ``square_sum``
+    the sum of squared row weights (for Kish's effective sample size).
+    """
+
+    values: tuple[int, ...]
+    counts: tuple[int, ...]
+    weights: tuple[float, ...] | None = None
+    square_sum: float = 0.0
+
+    @property
+    def samples(self) -> int:
+        """Rows behind the sample."""
+        return sum(self.counts)
+
+    @property
+    def effective(self) -> float:
+        """Kish's effective sample size ``(sum w)**2 / sum w**2`` (the rows when unweighted)."""
+        if self.weights is None:
+            return float(self.samples)
+        if self.square_sum <= 0:
+            return 0.0
+        return math.fsum(self.weights) ** 2 / self.square_sum
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """What the statistics found for a sample: lower and upper value in ticks."""
+
+    lower: int
+    upper: int
+    on_time_in_history: float
+
+
+def _first_reaching(values: Sequence[int], mass: Sequence[float], target: float) -> int:
+    """Return the smallest value whose cumulative mass reaches ``target``."""
+    cumulative = 0.0
+    for value, weight in zip(values, mass, strict=True):
+        cumulative += weight
+        if cumulative >= target:
+            return value
+    return values[-1]
+
+
+def evaluate(sample: Sample, policy: PromisePolicy, pad_ticks: int = 0) -> Bounds | None:
+    """Apply ``policy`` to ``sample``; ``None`` if it has too few effective samples.
+
+    Unweighted, the upper value is exactly the order statistic ``X(k)``. With recency
+    weights it is the value where the weighted share reaches ``(k - 1/2) / n``, with
+    ``n`` the effective sample size rounded down (for equal weights that is ``X(k)``).
+    ``pad_ticks`` is added to the upper value; the lower value is clamped to the upper one.
+    """
+    if not sample.values:
+        return None
+    effective = sample.effective
+    if effective + 1e-9 < policy.min_samples:
+        return None
+    n = math.floor(effective + 1e-9)
+    rank = order_statistic_rank(n, policy.on_time, policy.confidence)
+    if rank is None:
+        return None
+    values = sample.values
+    if sample.weights is None:
+        counts = sample.counts
+        total = n
+        upper = _first_reaching(values, counts, rank)
+        lower = _first_reaching(values, counts, ceil_share(total, policy.lower_quantile))
+        mass: Sequence[float] = counts
+        total_mass = float(total)
+    else:
+        mass = sample.weights
+        total_mass = math.fsum(mass)
+        tolerance = 1 - 1e-12
+        # The mid-point of the rank's step, (k - 1/2) / n: with equal weights exactly
+        # X(k); with recency weights a tail lighter than half an effective sample (rows
+        # from long ago) cannot decide the bound on its own.
+        upper = _first_reaching(values, mass, (rank - 0.5) / n * total_mass)
+        lower = _first_reaching(values, mass, policy.lower_quantile * total_mass * tolerance)
+    upper += pad_ticks
+    lower = min(lower, upper)
+    kept = math.fsum(w for v, w in zip(values, mass, strict=True) if v <= upper)
+    return Bounds(lower=lower, upper=upper, on_time_in_history=min(1.0, kept / total_mass))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import pickle
 import subprocess
 import sys
@@ -18,6 +19,13 @@ def test_all_is_sorted_and_every_name_resolves() -> None:
     for name in expectset.__all__:
         assert getattr(expectset, name) is not None
     assert set(expectset._EXPORTS) | {"__version__"} == set(expectset.__all__)
+
+
+def test_exported_names_are_not_shadowed_by_their_modules() -> None:
+    """Each exported name is its object even after every module is imported (no name clash)."""
+    for name, module_name in expectset._EXPORTS.items():
+        module = importlib.import_module(f"expectset.{module_name}")
+        assert getattr(expectset, name) is getattr(module, name), name
 
 
 def test_unknown_attribute_is_an_attribute_error() -> None:

@@ -17,6 +17,8 @@ def test_wheel_carries_templates_locales_and_types(built_wheel: Path) -> None:
     assert "expectset/py.typed" in names
     assert any(n.startswith("expectset/templates/") for n in names)
     assert any(n.startswith("expectset/locales/") for n in names)
+    assert "expectset/data/shipments.csv" in names
+    assert "expectset/data/support.csv" in names
     assert not any(n.startswith(("tests/", "templates/", "locales/")) for n in names)
 
 
@@ -51,6 +53,7 @@ def test_installed_command_line_runs(wheel_python: Path, tmp_path: Path) -> None
         text=True,
     )
     assert "Wednesday 25 March 2026" in result.stdout
+    assert "Rejected 6 of 3,000 rows; 2,994 used." in result.stdout
 
 
 def test_installed_wheel_renders_every_kind_in_both_languages(
