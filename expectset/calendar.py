@@ -14,7 +14,7 @@ backwards (``b < a``) it is minus the business days in ``[b, a)``, so that
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
@@ -429,6 +429,7 @@ class BusinessCalendar:
         self._base = 0  # ordinal of 1 January of _first_year
         self._cum: list[int] = [0]  # _cum[i]: business days among the first i days
         self._closed: dict[dt.date, tuple[Closure, ...]] = {}
+        self._closed_days: list[dt.date] = []  # sorted keys of _closed
 
     # ----------------------------------------------------------------- description
     @property
@@ -516,7 +517,7 @@ class BusinessCalendar:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         # Caches are rebuilt on demand; do not ship them to worker processes.
-        state.update(_first_year=0, _last_year=-1, _base=0, _cum=[0], _closed={})
+        state.update(_first_year=0, _last_year=-1, _base=0, _cum=[0], _closed={}, _closed_days=[])
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -582,6 +583,7 @@ class BusinessCalendar:
                 total += 1
             cum[offset + 1] = total
         self._closed = {day: tuple(items) for day, items in closed.items()}
+        self._closed_days = sorted(self._closed)
         self._cum = cum
         self._base = base
         self._first_year, self._last_year = first, last
@@ -729,8 +731,10 @@ class BusinessCalendar:
             a, b = b, a
         self._ensure(a.year, b.year)
         found: list[Closure] = []
-        for day in sorted(self._closed):
-            if a <= day <= b and (include_non_workdays or day.weekday() in self._workdays):
+        days = self._closed_days
+        for index in range(bisect_left(days, a), bisect_right(days, b)):
+            day = days[index]
+            if include_non_workdays or day.weekday() in self._workdays:
                 found.extend(self._closed[day])
         return found
 

@@ -89,7 +89,7 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
             days = sorted({c.date for c in promise.closures})
             for closure in promise.closures:
                 closed.setdefault(closure.date, closure)
-            out.write(f"{'':<13}closed: {', '.join(f'{d.day} {d:%b}' for d in days)}\n")
+            out.write(f"{'':<13}closed: {_day_runs(days)}\n")
     for day in sorted(closed):
         if day == min(closed):
             out.write("\nClosed days inside these windows:\n")
@@ -128,6 +128,26 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
             lebaran_names.append(closure.name("id"))
     out.write(f"  closed in between: {', '.join(lebaran_names)}\n")
     return 0
+
+
+def _day_runs(days: list[dt.date]) -> str:
+    """Write sorted days compactly: ``18–24 Mar, 3 Apr, 5 Apr``."""
+    runs: list[list[dt.date]] = []
+    for day in days:
+        if runs and (day - runs[-1][-1]).days == 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = []
+    for run in runs:
+        first, last = run[0], run[-1]
+        if first == last:
+            parts.append(f"{first.day} {first:%b}")
+        elif first.month == last.month:
+            parts.append(f"{first.day}–{last.day} {last:%b}")
+        else:
+            parts.append(f"{first.day} {first:%b} – {last.day} {last:%b}")
+    return ", ".join(parts)
 
 
 def _build_parser() -> argparse.ArgumentParser:

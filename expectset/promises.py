@@ -46,9 +46,11 @@ class DeliveryPromise:
     started (the order time before the cut-off on a business day, else the next
     business day's opening); ``handling`` business days of packing come next, then the
     window. ``earliest`` and ``latest`` are the dates quoted to the customer.
-    ``closures`` lists the named closures (holidays, cuti bersama, courier pauses) from
-    the start of handling to ``latest`` that cost a business day, for the message to
-    explain. ``ships_on`` is the day the parcel is handed over (after handling).
+    ``closures`` lists the named closures between the order day and ``latest``, for the
+    message to explain: every public holiday and cuti bersama day (also one on a
+    weekend, so that Idulfitri on a Saturday is named) and the business's own closures
+    that fall on work days. ``ships_on`` is the day the parcel is handed over (after
+    handling).
     """
 
     ordered_at: dt.datetime
@@ -171,8 +173,18 @@ def promise_delivery(
         latest=latest,
         window=window,
         calendar=cal,
-        closures=tuple(cal.closures_between(first_day, latest)),
+        closures=_closures(cal, ordered, latest),
         ships_on=ships,
+    )
+
+
+def _closures(cal: BusinessCalendar, ordered: dt.datetime, latest: dt.date) -> tuple[Closure, ...]:
+    """Holidays from the order day to ``latest``, and own closures that cost a work day."""
+    first = ordered.astimezone(cal.zone).date()
+    return tuple(
+        closure
+        for closure in cal.closures_between(first, max(first, latest), include_non_workdays=True)
+        if closure.kind != "closure" or closure.date.weekday() in cal.workdays
     )
 
 

@@ -39,7 +39,7 @@ def test_demo_explains_holidays_inside_windows() -> None:
     out = io.StringIO()
     assert main(["demo", "--now", "2026-12-18T16:00"], out=out) == 0
     text = out.getvalue()
-    assert "closed: 24 Dec, 25 Dec" in text
+    assert "closed: 24–25 Dec" in text
     assert "  Thu 24 Dec  cuti bersama Natal (collective leave for Christmas Day)" in text
     assert max(len(line) for line in text.splitlines()) <= 80
 

@@ -154,7 +154,7 @@ def test_delivery_dates_pinned(
 
 
 def test_closures_inside_the_window_are_listed() -> None:
-    """Closures from the start of handling to the latest day that cost a business day."""
+    """Holidays from the order day to the latest day are listed, weekend ones included."""
     promise = promise_delivery(
         at(2026, 3, 16, 10), window(2, 3), calendar=ID_MON_FRI, handling=1, cutoff="14:00"
     )
@@ -162,6 +162,8 @@ def test_closures_inside_the_window_are_listed() -> None:
         (D(2026, 3, 18), "cuti bersama Nyepi"),
         (D(2026, 3, 19), "Nyepi"),
         (D(2026, 3, 20), "cuti bersama Idulfitri"),
+        (D(2026, 3, 21), "Idulfitri"),  # a Saturday: named, though it costs no work day
+        (D(2026, 3, 22), "Idulfitri hari kedua"),
         (D(2026, 3, 23), "cuti bersama Idulfitri"),
         (D(2026, 3, 24), "cuti bersama Idulfitri"),
     ]
@@ -314,7 +316,8 @@ def test_delivery_invariants(
     assert calendar.is_business_day(promise.latest)
     assert calendar.business_days_between(promise.ships_on, promise.latest) == lower + extra
     assert calendar.business_days_between(promise.ships_on, promise.earliest) == lower
-    assert all(start <= c.date <= promise.latest for c in promise.closures)
+    ordered_day = ordered.astimezone(calendar.zone).date()
+    assert all(ordered_day <= c.date <= promise.latest for c in promise.closures)
     assert all(not calendar.is_business_day(c.date) for c in promise.closures)
 
 
@@ -463,3 +466,16 @@ def test_callback_is_never_early_and_always_in_working_hours(
     assert calendar.business_time_between(requested, callback.bound) == dt.timedelta(
         minutes=minutes
     )
+
+
+def test_closures_count_from_the_order_day_and_skip_own_closures_on_days_off() -> None:
+    """An order on a holiday names that holiday; the shop's own closures only on work days."""
+    on_christmas_eve = promise_delivery(at(2026, 12, 24, 10), window(1, 2), calendar=ID_MON_FRI)
+    assert [c.date for c in on_christmas_eve.closures][:2] == [D(2026, 12, 24), D(2026, 12, 25)]
+    sundays = es.BusinessCalendar(
+        workdays="Mon-Sat",
+        country=None,
+        closures=[es.RecurringClosure("FREQ=WEEKLY;BYDAY=SU,WE", name="tutup")],
+    )
+    promise = promise_delivery(at(2026, 11, 23, 10), window(2, 3), calendar=sundays)
+    assert [c.date.weekday() for c in promise.closures] == [2]  # the Wednesday only
