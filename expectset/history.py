@@ -1466,6 +1466,10 @@ class TransitHistory:
                 on_time_in_history=bounds.on_time_in_history,
                 as_of=as_of,
                 calendar=self._calendar,
+                distribution=tuple(
+                    (_from_ticks(value, per_unit), count)
+                    for value, count in zip(sample.values, sample.counts, strict=True)
+                ),
             )
         have = sample.effective
         weighted = " effective" if policy.halflife_days is not None else ""
@@ -1482,6 +1486,57 @@ class TransitHistory:
     ) -> dict[Lane, Window]:
         """Return the window of every lane with history, in lane order."""
         return {lane: self.window(lane, policy, as_of=as_of) for lane in self.lanes}
+
+    def _repr_html_(self) -> str:
+        """Show the history in a notebook: all lanes as a histogram, then a lane table.
+
+        The histogram shades the default policy's window over all lanes; the table
+        gives each lane's rows and window under that policy, and rejected rows are
+        summed up underneath.
+        """
+        import html
+
+        policy = _DEFAULT_POLICY
+        escape = html.escape
+        rows = []
+        for lane in self.lanes:
+            try:
+                window = self.window(lane, policy)
+                text = window.range_text()
+                if window.fell_back:
+                    text += f" (from {lane_label(window.lane)})"
+            except InsufficientHistoryError:
+                text = "not enough history"
+            samples = sum(self.counts(lane).values())
+            rows.append(
+                f"<tr><td>{escape(lane_label(lane))}</td>"
+                f'<td style="text-align:right">{samples:,}</td><td>{escape(text)}</td></tr>'
+            )
+        try:
+            chart = self.window((), policy)._repr_html_()
+        except InsufficientHistoryError:
+            chart = "<p>Not enough history for a window over all lanes.</p>"
+        rejected = self.rejected
+        note = ""
+        if rejected.total:
+            note = (
+                f'<p style="font-size:12px;color:#92400e">{rejected.total:,} rejected rows '
+                f"(see <code>.rejected</code>): "
+                + escape(
+                    ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in rejected.counts.items())
+                )
+                + "</p>"
+            )
+        return (
+            f'<div style="font-family:sans-serif"><div style="font-size:13px">'
+            f"TransitHistory: {self.samples:,} rows in {len(self.lanes):,} lanes, "
+            f"{escape(self._unit.replace('_', ' '))}</div>{chart}"
+            '<table style="font-size:12px;border-collapse:collapse;margin-top:6px">'
+            "<tr><th style='text-align:left'>lane</th><th>rows</th>"
+            f"<th style='text-align:left'>window ({escape(policy.describe())})</th></tr>"
+            + "".join(rows)
+            + f"</table>{note}</div>"
+        )
 
 
 _DEFAULT_POLICY = PromisePolicy()

@@ -191,8 +191,9 @@ class Window:
     (all optional for a window made by hand): ``requested_samples`` is the effective
     sample size of the requested lane when the window fell back (why it fell back),
     ``on_time_in_history`` the share of the used history that arrived by ``upper``,
-    ``as_of`` the day the window was computed for, and ``calendar`` the calendar the
-    history was measured on (the default calendar for a promise).
+    ``as_of`` the day the window was computed for, ``calendar`` the calendar the
+    history was measured on (the default calendar for a promise), and ``distribution``
+    the (duration, rows) pairs of the history it rests on (drawn by ``_repr_html_``).
 
     Examples
     --------
@@ -216,6 +217,7 @@ class Window:
     on_time_in_history: float | None = None
     as_of: dt.date | None = None
     calendar: BusinessCalendar | None = field(default=None, compare=False, repr=False)
+    distribution: tuple[tuple[float, int], ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
@@ -268,6 +270,29 @@ class Window:
         return (
             f"{lane_label(self.requested_lane)}: {self.range_text()} "
             f"({self.policy.describe()}; {self.basis()})"
+        )
+
+    def _repr_html_(self) -> str:
+        """Show the history behind the window as a histogram with the window shaded."""
+        import html
+
+        from .charts import histogram_svg
+
+        values = [value for value, _ in self.distribution]
+        counts = [count for _, count in self.distribution]
+        svg = histogram_svg(
+            values,
+            counts,
+            lower=self.lower,
+            upper=self.upper,
+            unit=self.unit,
+            title=lane_label(self.requested_lane),
+            on_time=self.on_time_in_history,
+        )
+        return (
+            f'<div style="font-family:sans-serif">{svg}'
+            f'<div style="font-size:12px;color:#374151;max-width:360px">'
+            f"{html.escape(self.policy.describe())}; {html.escape(self.basis())}</div></div>"
         )
 
 
