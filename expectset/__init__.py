@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .calendar import BusinessCalendar, Closure, RecurringClosure
+    from .contextjson import context_from_json, context_to_json
     from .errors import (
         ExpectsetError,
         InsufficientHistoryError,
@@ -78,6 +79,8 @@ __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
     "TimelineContext",
     "UnsupportedLocaleError",
     "__version__",
+    "context_from_json",
+    "context_to_json",
     "example_context",
     "formatter",
     "lint",
@@ -119,6 +122,8 @@ _EXPORTS: dict[str, str] = {
     "ServiceRecoveryContext": "messages.service_recovery",
     "Step": "messages.timeline",
     "TimelineContext": "messages.timeline",
+    "context_from_json": "contextjson",
+    "context_to_json": "contextjson",
     "example_context": "examples",
     "formatter": "formatting",
     "lint": "linting",
