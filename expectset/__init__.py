@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .messages.service_recovery import ServiceRecoveryContext
     from .messages.timeline import Step, TimelineContext
     from .outofoffice import OutOfOffice, should_auto_reply
+    from .previewing import Preview, preview
     from .rendering import Message, Renderer, render
 
 __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
@@ -69,6 +70,7 @@ __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
     "NaiveDatetimeError",
     "OutOfOffice",
     "PolicyExplanationContext",
+    "Preview",
     "Recipient",
     "RecurringClosure",
     "RenderError",
@@ -84,6 +86,7 @@ __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
     "example_context",
     "formatter",
     "lint",
+    "preview",
     "render",
     "should_auto_reply",
 ]
@@ -117,6 +120,7 @@ _EXPORTS: dict[str, str] = {
     "Message": "rendering",
     "OutOfOffice": "outofoffice",
     "PolicyExplanationContext": "messages.policy_explanation",
+    "Preview": "previewing",
     "Recipient": "messages.common",
     "Renderer": "rendering",
     "ServiceRecoveryContext": "messages.service_recovery",
@@ -127,6 +131,7 @@ _EXPORTS: dict[str, str] = {
     "example_context": "examples",
     "formatter": "formatting",
     "lint": "linting",
+    "preview": "previewing",
     "render": "rendering",
     "should_auto_reply": "outofoffice",
 }

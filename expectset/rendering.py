@@ -22,9 +22,8 @@ import dataclasses
 import datetime as dt
 import gettext as _gettext
 import hashlib
-import html as _html
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -499,34 +498,41 @@ class Message:
         msg.set_boundary(f"==expectset-{digest}==")
         return msg
 
-    def _repr_html_(self) -> str:
-        """Show a preview card in notebooks: subject, inbox preview, the HTML and the text."""
-        escape = _html.escape
-        if self.channel != "email":
-            return (
-                '<div style="font-family:sans-serif;border:1px solid #d1d5db;'
-                'border-radius:8px;padding:12px;max-width:640px">'
-                f'<div style="color:#6b7280;font-size:12px">{escape(self.kind)} · '
-                f"{escape(self.locale)} · {escape(self.channel)}</div>"
-                f'<pre style="white-space:pre-wrap">{escape(self.text)}</pre></div>'
-            )
-        return (
-            '<div style="font-family:sans-serif;border:1px solid #d1d5db;border-radius:8px;'
-            'padding:12px;max-width:680px">'
-            f'<div style="color:#6b7280;font-size:12px">{escape(self.kind)} · '
-            f"{escape(self.locale)}</div>"
-            f'<div style="font-weight:bold;margin-top:4px">{escape(self.subject)}</div>'
-            f'<div style="color:#6b7280">{escape(self.preheader)}</div>'
-            f'<iframe srcdoc="{escape(self.html, quote=True)}" style="width:100%;height:480px;'
-            'border:1px solid #e5e7eb;margin-top:8px" sandbox></iframe>'
-            "<details><summary>text/plain</summary>"
-            f'<pre style="white-space:pre-wrap">{escape(self.text)}</pre></details></div>'
-        )
+    def to_dict(self) -> dict[str, Any]:
+        """Return the message as JSON values: kind, locale, channel, the parts, headers.
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        Examples
+        --------
+        >>> from expectset.examples import example_context
+        >>> message = render("follow_up", locale="en", **example_context("follow_up"))
+        >>> sorted(message.to_dict())
+        ['channel', 'headers', 'html', 'kind', 'locale', 'preheader', 'subject', 'text']
+        """
+        return {
+            "kind": self.kind,
+            "locale": self.locale,
+            "channel": self.channel,
+            "subject": self.subject,
+            "preheader": self.preheader,
+            "text": self.text,
+            "html": self.html,
+            "headers": dict(self.headers),
+        }
+
+    def _repr_html_(self) -> str:
+        """Show a card in notebooks: subject, preview line, the HTML (sandboxed) and the text."""
+        from .previewing import message_card
+
+        return message_card(self)
+
+    def _repr_mimebundle_(
+        self, include: Collection[str] | None = None, exclude: Collection[str] | None = None
+    ) -> dict[str, str]:
         """Text and HTML views for Jupyter."""
+        from .previewing import mimebundle
+
         plain = f"{self.subject}\n\n{self.text}" if self.subject else self.text
-        return {"text/plain": plain, "text/html": self._repr_html_()}
+        return mimebundle(self._repr_html_(), plain, include, exclude)
 
 
 # ---------------------------------------------------------------------- Renderer
