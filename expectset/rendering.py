@@ -707,7 +707,7 @@ class Renderer:
     def _render_parts(
         self, kind: str, info: LocaleInfo, channel: Channel, values: dict[str, Any]
     ) -> Message:
-        from jinja2 import TemplateError, TemplateNotFound, UndefinedError
+        from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 
         folder = kind
         try:
@@ -770,6 +770,13 @@ class Renderer:
                 f"{kind}: a template used a value the context does not have: {exc.message}",
                 field="template",
                 value=exc.message,
+            ) from None
+        except TemplateSyntaxError as exc:
+            where = exc.filename or exc.name or "a template"
+            raise RenderError(
+                f"{kind}: template syntax error in {where}, line {exc.lineno}: {exc.message}",
+                field="template",
+                value=where,
             ) from None
         except TemplateError as exc:
             if isinstance(exc, RenderError):  # pragma: no cover - RenderError is not one
