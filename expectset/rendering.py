@@ -401,6 +401,7 @@ def _make_environment(loader: Any, *, sandboxed: bool, auto_reload: bool) -> Env
 
 # ----------------------------------------------------------------------- Message
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_FROM_LINE = re.compile(r"^From ", re.MULTILINE)
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -487,6 +488,13 @@ class Message:
             msg["Message-ID"] = make_msgid(domain=message_id_domain)
         msg.set_content(self.text, charset="utf-8", cte="quoted-printable")
         msg.add_alternative(self.html, subtype="html", charset="utf-8", cte="quoted-printable")
+        # smtplib.send_message() writes with mangle_from_=True (the mbox convention) and
+        # would turn a body line "From now on" into ">From now on": write that F as =46,
+        # which every reader decodes back to F and no writer mangles.
+        for part in msg.iter_parts():
+            payload = part.get_payload()
+            if isinstance(payload, str):
+                part.set_payload(_FROM_LINE.sub("=46rom ", payload))
         # After the content: set_content() clears every Content-* header.
         msg["Content-Language"] = resolve_locale(self.locale).bcp47
         for name, value in (*self.headers, *(headers or {}).items()):
