@@ -160,7 +160,7 @@ def _now(text: str | None, option: str, zone: Any, default: dt.datetime | None) 
 
 
 # ----------------------------------------------------------------------- output
-_FORMATS = ("text", "html", "eml", "json")
+_FORMATS = ("text", "html", "eml", "json", "context")
 
 
 def _emit(message: Message, args: argparse.Namespace, out: TextIO) -> None:
@@ -225,7 +225,8 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         choices=_FORMATS,
         default="text",
         help="text (default: subject, blank line, plain text), html, eml (an RFC 5322 "
-        "email, needs --from and --to) or json (every part)",
+        "email, needs --from and --to), json (every part) or context (the context as "
+        "JSON, the form --context reads; nothing is rendered)",
     )
     email = parser.add_argument_group("email (--format eml)")
     email.add_argument("--from", dest="sender", metavar="ADDRESS", help="the From address")
@@ -281,6 +282,17 @@ def _with_register(context: MessageContext, register: str | None) -> MessageCont
     return dataclasses.replace(context, recipient=changed)  # type: ignore[call-arg]
 
 
+def _write_context(context: MessageContext, args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    from .contextjson import context_to_json
+
+    if args.sender or args.to or args.reply_to or args.date or args.message_id_domain:
+        raise _UsageError("the email options only apply to --format eml")
+    out.write(json.dumps(context_to_json(context), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
 def _list_kinds(out: TextIO) -> int:
     from .contextjson import context_class
     from .messages import MESSAGE_KINDS
@@ -316,6 +328,8 @@ def _render(args: argparse.Namespace, out: TextIO) -> int:
         except InvalidContextError as exc:
             raise _UsageError(f"{args.context}: {_one_line(exc)}") from None
     context = _with_register(context, args.register)
+    if args.format == "context":
+        return _write_context(context, args, out)
     now = None
     if args.kind == "out_of_office":
         zone = context.calendar.zone  # type: ignore[attr-defined]
@@ -368,6 +382,8 @@ def _ooo(args: argparse.Namespace, out: TextIO) -> int:
         brand=Brand(args.brand) if args.brand else None,
         register=args.register,
     )
+    if args.format == "context":
+        return _write_context(notice, args, out)
     now = _now(args.now, "--now", calendar.zone, None)
     message = notice.render(locale=args.locale, channel=args.channel, now=now)
     _emit(message, args, out)
@@ -443,6 +459,7 @@ _RENDER_EXAMPLES = """\
 Examples:
   expectset render --list
   expectset render delivery_estimate --example --locale en
+  expectset render delivery_estimate --example --format context > order.json
   expectset render delivery_estimate --context order.json --format html > order.html
   expectset render follow_up --example --format eml --from halo@tokosari.id --to sari@example.id
   expectset render out_of_office --example --channel status --register friendly

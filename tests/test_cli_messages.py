@@ -508,3 +508,121 @@ def test_installed_command_renders_and_fails_cleanly(tmp_path: Path) -> None:
     assert failed.returncode == 2
     assert failed.stderr.count("\n") == 1
     assert "Traceback" not in failed.stderr
+
+
+# ------------------------------------------------------------ documented examples
+ROOT = Path(__file__).resolve().parent.parent
+_CONSOLE_PAGES = [
+    page
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    if "```console\n" in page.read_text("utf-8")
+]
+
+
+def _blocks(text: str, language: str) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```$", text, re.S | re.M)
+
+
+def _sessions(block: str) -> list[tuple[str, str]]:
+    """Split a console block into (command, output shown) pairs."""
+    sessions: list[tuple[str, str]] = []
+    for line in block.splitlines(keepends=True):
+        if line.startswith("$ "):
+            sessions.append((line[2:].strip(), ""))
+        else:
+            command, shown = sessions[-1]
+            sessions[-1] = (command, shown + line)
+    return sessions
+
+
+def _prepare(page_text: str, folder: Path) -> None:
+    """Create the files a page describes rather than makes with a command."""
+    templates = _blocks(page_text, "jinja")
+    if templates:
+        (folder / "my_templates" / "follow_up").mkdir(parents=True)
+        (folder / "my_templates" / "follow_up" / "text.txt").write_text(templates[0], "utf-8")
+
+
+def _make_broken(folder: Path) -> None:
+    data = json.loads((folder / "order.json").read_text("utf-8"))
+    data["recipient"]["title"] = "Dr"
+    data["promise"]["earliest"] = "2026-13-01"
+    (folder / "broken.json").write_text(json.dumps(data), "utf-8")
+
+
+@pytest.mark.parametrize("page", _CONSOLE_PAGES, ids=[p.name for p in _CONSOLE_PAGES])
+def test_documented_commands_print_what_the_page_shows(
+    page: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Each `$ expectset ...` in the docs runs, in order, and prints the output shown."""
+    import doctest
+
+    text = page.read_text("utf-8")
+    monkeypatch.chdir(tmp_path)
+    _prepare(text, tmp_path)
+    checker = doctest.OutputChecker()
+    ran = 0
+    for block in _blocks(text, "console"):
+        for command, shown in _sessions(block):
+            words = shlex.split(command)
+            assert words[0] == "expectset", command
+            target = source = None
+            if ">" in words:
+                target = words[words.index(">") + 1]
+                del words[words.index(">") : words.index(">") + 2]
+            if "<" in words:
+                source = words[words.index("<") + 1]
+                del words[words.index("<") : words.index("<") + 2]
+                monkeypatch.setattr(sys, "stdin", io.StringIO(Path(source).read_text("utf-8")))
+            if "broken.json" in words:
+                _make_broken(tmp_path)
+            status, out, err = run(words[1:], capsys)
+            if target is not None:
+                assert err == ""
+                Path(target).write_text(out, "utf-8")
+                out = ""
+            expected = (
+                2
+                if ": error: " in shown
+                else 1
+                if re.search(r"^\d+ findings? in ", shown, re.M)
+                else 0
+            )
+            assert status == expected, (command, err)
+            assert checker.check_output(shown, out + err, doctest.ELLIPSIS), (
+                f"{command}\n--- shown ---\n{shown}--- printed ---\n{out + err}"
+            )
+            ran += 1
+    assert ran >= 1
+    if page.name == "cli.md":
+        (shown_json,) = _blocks(text, "json")
+        assert (tmp_path / "order.json").read_text("utf-8") == shown_json
+        assert (tmp_path / "order.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_the_cli_page_lists_every_field_of_every_kind() -> None:
+    """The table of fields in docs/cli.md matches the context classes, optional ones starred."""
+    import dataclasses
+
+    from expectset.contextjson import context_class
+
+    text = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    rows = dict(re.findall(r"^\| `(\w+)` \| (`.*`\\?\*?) \|$", text, re.M))
+    assert list(rows) == list(MESSAGE_KINDS)
+    for kind, cell in rows.items():
+        documented = [name.strip().replace("\\*", "*").strip("`") for name in cell.split(",")]
+        fields = dataclasses.fields(context_class(kind))
+        actual = [
+            f.name
+            + (
+                "*"
+                if f.default is not dataclasses.MISSING
+                or f.default_factory is not dataclasses.MISSING
+                else ""
+            )
+            for f in fields
+        ]
+        assert [d.replace("`", "") for d in documented] == actual, kind
