@@ -113,6 +113,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
         print(f"expectset {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`expectset render --list | head -1`): stop quietly, and
+        # point stdout at /dev/null so that flushing it at exit cannot fail again.
+        if out is not None:
+            raise
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as if killed by SIGPIPE, like other command-line tools
 
 
 # ------------------------------------------------------------ errors and parsing

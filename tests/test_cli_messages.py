@@ -626,3 +626,42 @@ def test_the_cli_page_lists_every_field_of_every_kind() -> None:
             for f in fields
         ]
         assert [d.replace("`", "") for d in documented] == actual, kind
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`expectset render --list | head -1`: no traceback when the reader has gone."""
+    import os
+
+    script = Path(sys.executable).with_name("expectset")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first write
+    try:
+        done = subprocess.run(
+            [str(script), "render", "--list"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+            check=False,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert done.stderr == b""
+    assert done.returncode == 141
+
+
+def test_format_context_prints_the_json_form(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format context prints what context_to_json gives, for render and for ooo."""
+    status, text, _ = run(["render", "timeline", "--example", "--format", "context"], capsys)
+    assert status == 0
+    assert json.loads(text) == es.context_to_json("timeline", **es.example_context("timeline"))
+    status, text, _ = run([*_OOO, "--format", "context", "--calendar-country", "none"], capsys)
+    assert status == 0
+    data = json.loads(text)
+    assert data["first_day"] == "2026-03-16"
+    assert data["calendar"]["country"] is None
+    assert data["urgent_contact"] == {"name": "Budi", "email": "budi@tokosari.id"}
+    argv = ["render", "timeline", "--example", "--format", "context", "--to", "a@b.id"]
+    status, _, err = run(argv, capsys)
+    assert status == 2
+    assert "the email options only apply to --format eml" in err
