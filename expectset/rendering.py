@@ -402,6 +402,37 @@ def _make_environment(loader: Any, *, sandboxed: bool, auto_reload: bool) -> Env
 # ----------------------------------------------------------------------- Message
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _FROM_LINE = re.compile(r"^From ", re.MULTILINE)
+_QP_LINE = 76  # RFC 2045: encoded lines of at most 76 characters
+
+
+@lru_cache(maxsize=1)
+def _email_policy() -> Any:
+    from email.policy import default
+
+    return default.clone(max_line_length=_QP_LINE)
+
+
+def _protect_from_lines(payload: str) -> str:
+    """Write a quoted-printable line's leading ``From `` as ``=46rom ``, within 76 columns."""
+    lines: list[str] = []
+    pending = payload.split("\n")
+    pending.reverse()
+    while pending:
+        line = pending.pop()
+        if line.startswith("From "):
+            line = "=46" + line[1:]
+        if len(line) > _QP_LINE:
+            cut = _QP_LINE - 1  # room for the soft line break "="
+            if line[cut - 1] == "=":
+                cut -= 1
+            elif line[cut - 2] == "=":
+                cut -= 2
+            pending.append(line[cut:])  # checked again: it may start with "From "
+            line = line[:cut] + "="
+        lines.append(line)
+    return "\n".join(lines)
+
+
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -464,7 +495,9 @@ class Message:
         headers. ``Date`` is set only from ``date=`` (aware) and ``Message-ID`` only
         from ``message_id=`` (exact) or ``message_id_domain=`` (a fresh unique id), so
         that the same call gives the same bytes. The MIME boundary is derived from the
-        content for the same reason.
+        content for the same reason. Encoded lines are at most 76 characters (RFC 2045),
+        and a body line starting ``From `` is encoded so that mbox-style writers such as
+        ``smtplib.send_message`` cannot turn it into ``>From``.
         """
         if self.channel != "email":
             raise RenderError(
@@ -474,7 +507,9 @@ class Message:
             )
         from email.utils import format_datetime, make_msgid
 
-        msg = EmailMessage()
+        # RFC 2045 allows encoded body lines of 76 characters; the default policy's 78
+        # would let quoted-printable (and later base64 attachments) run 2 over.
+        msg = EmailMessage(policy=_email_policy())
         msg["Subject"] = self.subject
         msg["From"] = sender
         msg["To"] = to if isinstance(to, str) else ", ".join(to)
@@ -493,8 +528,8 @@ class Message:
         # which every reader decodes back to F and no writer mangles.
         for part in msg.iter_parts():
             payload = part.get_payload()
-            if isinstance(payload, str):
-                part.set_payload(_FROM_LINE.sub("=46rom ", payload))
+            if isinstance(payload, str) and _FROM_LINE.search(payload):
+                part.set_payload(_protect_from_lines(payload))
         # After the content: set_content() clears every Content-* header.
         msg["Content-Language"] = resolve_locale(self.locale).bcp47
         for name, value in (*self.headers, *(headers or {}).items()):
