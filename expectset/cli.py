@@ -473,7 +473,8 @@ Examples:
   expectset render follow_up --example --format eml --from halo@tokosari.id --to sari@example.id
   expectset render out_of_office --example --channel status --register friendly
 
-The JSON form of each kind is in docs/cli.md (expectset.context_to_json writes it).
+--format context prints a context as JSON, the form --context reads; docs/cli.md
+describes it for every kind.
 """
 
 _OOO_EXAMPLES = """\
@@ -503,7 +504,7 @@ def _add_message_commands(commands: Any) -> None:
     render = commands.add_parser(
         "render",
         help="write one customer message from a JSON context or an example",
-        description="Write one customer message of KIND from a JSON context file "
+        description="Write one customer message of KIND from a JSON context file\n"
         "(--context) or the bundled example (--example).",
         epilog=_RENDER_EXAMPLES,
         formatter_class=raw,
@@ -552,7 +553,7 @@ def _add_message_commands(commands: Any) -> None:
     ooo = commands.add_parser(
         "ooo",
         help="write an out-of-office notice for email, chat status or voicemail",
-        description="Write an out-of-office notice: the days away, the return day, when "
+        description="Write an out-of-office notice: the days away, the return day, when\n"
         "to expect a reply and who to contact meanwhile.",
         epilog=_OOO_EXAMPLES,
         formatter_class=raw,
@@ -620,9 +621,9 @@ def _add_message_commands(commands: Any) -> None:
     lint = commands.add_parser(
         "lint",
         help="check your templates against the wording rules",
-        description="Render every kind that TEMPLATE_DIR overrides (every kind if it "
-        "overrides none) with its example context, in a sandbox with our templates as the "
-        "fallback, and check each message against the wording rules (WORDING.md).",
+        description="Render every kind that TEMPLATE_DIR overrides (every kind if it\n"
+        "overrides none) with its example context, in a sandbox with our templates as\n"
+        "the fallback, and check each message against the wording rules (WORDING.md).",
         epilog=_LINT_EXAMPLES,
         formatter_class=raw,
     )
