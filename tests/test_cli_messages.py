@@ -665,3 +665,21 @@ def test_format_context_prints_the_json_form(capsys: pytest.CaptureFixture[str])
     status, _, err = run(argv, capsys)
     assert status == 2
     assert "the email options only apply to --format eml" in err
+
+
+@pytest.mark.parametrize("kind", MESSAGE_KINDS)
+def test_context_written_by_the_command_renders_like_the_example(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--format context, read back with --context, gives the example's message in every format."""
+    status, written, _ = run(["render", kind, "--example", "--format", "context"], capsys)
+    assert status == 0
+    path = tmp_path / f"{kind}.json"
+    path.write_text(written, "utf-8")
+    now = ["--now", EXAMPLE_NOW.isoformat()] if kind == "out_of_office" else []
+    for fmt in ("text", "html", "json"):
+        for locale in ("id", "en_US"):
+            common = ["--format", fmt, "--locale", locale, *now]
+            example = run(["render", kind, "--example", *common], capsys)
+            assert run(["render", kind, "--context", str(path), *common], capsys) == example
+            assert example[0] == 0
