@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .backtesting import BacktestReport, LaneResult, backtest
     from .calendar import BusinessCalendar, Closure, RecurringClosure
+    from .contextjson import context_from_json, context_to_json
     from .errors import (
         ExpectsetError,
         InsufficientHistoryError,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from .messages.service_recovery import ServiceRecoveryContext
     from .messages.timeline import Step, TimelineContext
     from .outofoffice import OutOfOffice, should_auto_reply
+    from .previewing import Preview, preview
     from .promises import CallbackPromise, DeliveryPromise, promise_callback, promise_delivery
     from .rendering import Message, Renderer, render
     from .samples import sample_history, sample_support_history
@@ -77,6 +79,7 @@ __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
     "NaiveDatetimeError",
     "OutOfOffice",
     "PolicyExplanationContext",
+    "Preview",
     "PromisePolicy",
     "Recipient",
     "RecurringClosure",
@@ -93,9 +96,12 @@ __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
     "Window",
     "__version__",
     "backtest",
+    "context_from_json",
+    "context_to_json",
     "example_context",
     "formatter",
     "lint",
+    "preview",
     "promise_callback",
     "promise_delivery",
     "render",
@@ -112,6 +118,8 @@ _EXPORTS: dict[str, str] = {
     "BusinessCalendar": "calendar",
     "Closure": "calendar",
     "RecurringClosure": "calendar",
+    "context_from_json": "contextjson",
+    "context_to_json": "contextjson",
     "ExpectsetError": "errors",
     "InsufficientHistoryError": "errors",
     "InvalidCalendarError": "errors",
@@ -146,6 +154,8 @@ _EXPORTS: dict[str, str] = {
     "TimelineContext": "messages.timeline",
     "OutOfOffice": "outofoffice",
     "should_auto_reply": "outofoffice",
+    "Preview": "previewing",
+    "preview": "previewing",
     "CallbackPromise": "promises",
     "DeliveryPromise": "promises",
     "promise_callback": "promises",

@@ -453,9 +453,19 @@ class BusinessCalendar:
         return self._country
 
     @property
+    def subdivision(self) -> str | None:
+        """Subdivision (province, state) whose holidays also close the calendar."""
+        return self._subdivision
+
+    @property
     def cuti_bersama(self) -> bool:
         """Whether Indonesian cuti bersama closes the calendar."""
         return self._cuti_bersama
+
+    @property
+    def closures(self) -> tuple[object, ...]:
+        """The extra closures exactly as they were given (see ``closures=`` above)."""
+        return self._closure_specs
 
     @property
     def cutoff(self) -> dt.time | None:

@@ -14,7 +14,7 @@ from typing import Any
 from .calendar import BusinessCalendar
 from .errors import RenderError
 from .messages import MESSAGE_KINDS, Brand, Compensation, Contact, Recipient, Step
-from .promises import CallbackPromise, DeliveryPromise
+from .promises import CallbackPromise, DeliveryPromise, promise_delivery
 from .windows import PromisePolicy, Window
 
 __all__ = ["EXAMPLE_NOW", "example_context"]
@@ -51,20 +51,8 @@ def _delivery_promise() -> DeliveryPromise:
         effective_samples=1240.0,
         policy=PromisePolicy(),
     )
-    start = cal.handling_start(ordered, cutoff="14:00")
-    shipped = cal.add_business_days(start.date(), 1)
-    earliest = cal.add_business_days(shipped, int(window.lower))
-    latest = cal.add_business_days(shipped, int(window.upper))
-    return DeliveryPromise(
-        ordered_at=ordered,
-        handling_starts=start,
-        handling=1,
-        earliest=earliest,
-        latest=latest,
-        window=window,
-        calendar=cal,
-        closures=tuple(cal.closures_between(start.date(), latest)),
-    )
+    # Computed by the library itself, exactly as a checkout would.
+    return promise_delivery(ordered, window, calendar=cal, handling=1, cutoff="14:00")
 
 
 def _callback_promise() -> CallbackPromise:

@@ -35,7 +35,13 @@ from .calendar import BusinessCalendar, Closure
 from .errors import InvalidCalendarError, InvalidPolicyError
 from .windows import Window
 
-__all__ = ["CallbackPromise", "DeliveryPromise", "promise_callback", "promise_delivery"]
+__all__ = [
+    "CallbackPromise",
+    "DeliveryPromise",
+    "delivery_closures",
+    "promise_callback",
+    "promise_delivery",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -173,14 +179,20 @@ def promise_delivery(
         latest=latest,
         window=window,
         calendar=cal,
-        closures=_closures(cal, ordered, latest),
+        closures=delivery_closures(cal, ordered, latest),
         ships_on=ships,
     )
 
 
-def _closures(cal: BusinessCalendar, ordered: dt.datetime, latest: dt.date) -> tuple[Closure, ...]:
-    """Holidays from the order day to ``latest``, and own closures that cost a work day."""
-    first = ordered.astimezone(cal.zone).date()
+def delivery_closures(
+    cal: BusinessCalendar, ordered: dt.datetime, latest: dt.date
+) -> tuple[Closure, ...]:
+    """Return the closures a delivery message names, in date order.
+
+    Every public holiday and cuti bersama day from the order day to ``latest`` (also on
+    weekends), and the business's own closures on work days.
+    """
+    first = as_aware(ordered, field="ordered_at").astimezone(cal.zone).date()
     return tuple(
         closure
         for closure in cal.closures_between(first, max(first, latest), include_non_workdays=True)

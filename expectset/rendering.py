@@ -22,9 +22,8 @@ import dataclasses
 import datetime as dt
 import gettext as _gettext
 import hashlib
-import html as _html
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -402,6 +401,38 @@ def _make_environment(loader: Any, *, sandboxed: bool, auto_reload: bool) -> Env
 
 # ----------------------------------------------------------------------- Message
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_FROM_LINE = re.compile(r"^From ", re.MULTILINE)
+_QP_LINE = 76  # RFC 2045: encoded lines of at most 76 characters
+
+
+@lru_cache(maxsize=1)
+def _email_policy() -> Any:
+    from email.policy import default
+
+    return default.clone(max_line_length=_QP_LINE)
+
+
+def _protect_from_lines(payload: str) -> str:
+    """Write a quoted-printable line's leading ``From `` as ``=46rom ``, within 76 columns."""
+    lines: list[str] = []
+    pending = payload.split("\n")
+    pending.reverse()
+    while pending:
+        line = pending.pop()
+        if line.startswith("From "):
+            line = "=46" + line[1:]
+        if len(line) > _QP_LINE:
+            cut = _QP_LINE - 1  # room for the soft line break "="
+            if line[cut - 1] == "=":
+                cut -= 1
+            elif line[cut - 2] == "=":
+                cut -= 2
+            pending.append(line[cut:])  # checked again: it may start with "From "
+            line = line[:cut] + "="
+        lines.append(line)
+    return "\n".join(lines)
+
+
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -464,7 +495,9 @@ class Message:
         headers. ``Date`` is set only from ``date=`` (aware) and ``Message-ID`` only
         from ``message_id=`` (exact) or ``message_id_domain=`` (a fresh unique id), so
         that the same call gives the same bytes. The MIME boundary is derived from the
-        content for the same reason.
+        content for the same reason. Encoded lines are at most 76 characters (RFC 2045),
+        and a body line starting ``From `` is encoded so that mbox-style writers such as
+        ``smtplib.send_message`` cannot turn it into ``>From``.
         """
         if self.channel != "email":
             raise RenderError(
@@ -474,7 +507,9 @@ class Message:
             )
         from email.utils import format_datetime, make_msgid
 
-        msg = EmailMessage()
+        # RFC 2045 allows encoded body lines of 76 characters; the default policy's 78
+        # would let quoted-printable (and later base64 attachments) run 2 over.
+        msg = EmailMessage(policy=_email_policy())
         msg["Subject"] = self.subject
         msg["From"] = sender
         msg["To"] = to if isinstance(to, str) else ", ".join(to)
@@ -488,6 +523,13 @@ class Message:
             msg["Message-ID"] = make_msgid(domain=message_id_domain)
         msg.set_content(self.text, charset="utf-8", cte="quoted-printable")
         msg.add_alternative(self.html, subtype="html", charset="utf-8", cte="quoted-printable")
+        # smtplib.send_message() writes with mangle_from_=True (the mbox convention) and
+        # would turn a body line "From now on" into ">From now on": write that F as =46,
+        # which every reader decodes back to F and no writer mangles.
+        for part in msg.iter_parts():
+            payload = part.get_payload()
+            if isinstance(payload, str) and _FROM_LINE.search(payload):
+                part.set_payload(_protect_from_lines(payload))
         # After the content: set_content() clears every Content-* header.
         msg["Content-Language"] = resolve_locale(self.locale).bcp47
         for name, value in (*self.headers, *(headers or {}).items()):
@@ -499,34 +541,41 @@ class Message:
         msg.set_boundary(f"==expectset-{digest}==")
         return msg
 
-    def _repr_html_(self) -> str:
-        """Show a preview card in notebooks: subject, inbox preview, the HTML and the text."""
-        escape = _html.escape
-        if self.channel != "email":
-            return (
-                '<div style="font-family:sans-serif;border:1px solid #d1d5db;'
-                'border-radius:8px;padding:12px;max-width:640px">'
-                f'<div style="color:#6b7280;font-size:12px">{escape(self.kind)} · '
-                f"{escape(self.locale)} · {escape(self.channel)}</div>"
-                f'<pre style="white-space:pre-wrap">{escape(self.text)}</pre></div>'
-            )
-        return (
-            '<div style="font-family:sans-serif;border:1px solid #d1d5db;border-radius:8px;'
-            'padding:12px;max-width:680px">'
-            f'<div style="color:#6b7280;font-size:12px">{escape(self.kind)} · '
-            f"{escape(self.locale)}</div>"
-            f'<div style="font-weight:bold;margin-top:4px">{escape(self.subject)}</div>'
-            f'<div style="color:#6b7280">{escape(self.preheader)}</div>'
-            f'<iframe srcdoc="{escape(self.html, quote=True)}" style="width:100%;height:480px;'
-            'border:1px solid #e5e7eb;margin-top:8px" sandbox></iframe>'
-            "<details><summary>text/plain</summary>"
-            f'<pre style="white-space:pre-wrap">{escape(self.text)}</pre></details></div>'
-        )
+    def to_dict(self) -> dict[str, Any]:
+        """Return the message as JSON values: kind, locale, channel, the parts, headers.
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        Examples
+        --------
+        >>> from expectset.examples import example_context
+        >>> message = render("follow_up", locale="en", **example_context("follow_up"))
+        >>> sorted(message.to_dict())
+        ['channel', 'headers', 'html', 'kind', 'locale', 'preheader', 'subject', 'text']
+        """
+        return {
+            "kind": self.kind,
+            "locale": self.locale,
+            "channel": self.channel,
+            "subject": self.subject,
+            "preheader": self.preheader,
+            "text": self.text,
+            "html": self.html,
+            "headers": dict(self.headers),
+        }
+
+    def _repr_html_(self) -> str:
+        """Show a card in notebooks: subject, preview line, the HTML (sandboxed) and the text."""
+        from .previewing import message_card
+
+        return message_card(self)
+
+    def _repr_mimebundle_(
+        self, include: Collection[str] | None = None, exclude: Collection[str] | None = None
+    ) -> dict[str, str]:
         """Text and HTML views for Jupyter."""
+        from .previewing import mimebundle
+
         plain = f"{self.subject}\n\n{self.text}" if self.subject else self.text
-        return {"text/plain": plain, "text/html": self._repr_html_()}
+        return mimebundle(self._repr_html_(), plain, include, exclude)
 
 
 # ---------------------------------------------------------------------- Renderer
@@ -701,7 +750,7 @@ class Renderer:
     def _render_parts(
         self, kind: str, info: LocaleInfo, channel: Channel, values: dict[str, Any]
     ) -> Message:
-        from jinja2 import TemplateError, TemplateNotFound, UndefinedError
+        from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 
         folder = kind
         try:
@@ -764,6 +813,13 @@ class Renderer:
                 f"{kind}: a template used a value the context does not have: {exc.message}",
                 field="template",
                 value=exc.message,
+            ) from None
+        except TemplateSyntaxError as exc:
+            where = exc.filename or exc.name or "a template"
+            raise RenderError(
+                f"{kind}: template syntax error in {where}, line {exc.lineno}: {exc.message}",
+                field="template",
+                value=where,
             ) from None
         except TemplateError as exc:
             if isinstance(exc, RenderError):  # pragma: no cover - RenderError is not one

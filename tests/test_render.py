@@ -6,10 +6,15 @@ import dataclasses
 import datetime as dt
 import email
 import email.policy
+import io
+import re
+from email.generator import BytesGenerator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import expectset as es
 from expectset import InvalidContextError, RenderError, UnsupportedLocaleError
@@ -260,3 +265,33 @@ def test_notebook_views() -> None:
     assert "srcdoc=" in bundle["text/html"]
     assert message.subject in bundle["text/html"]
     assert repr(message).startswith("Message(kind='follow_up', locale='en', channel='email'")
+
+
+_LINE_TEXT = st.text(alphabet=st.sampled_from(list("From ab=–\t.é")), min_size=0, max_size=120).map(
+    lambda s: s.replace("\n", " ")
+)
+
+
+@settings(max_examples=200)
+@example(lines=["From " + "a" * 72])  # 76 columns once encoded, 78 with "=46"
+@example(lines=["x" * 73 + "From " + "b" * 80])  # a soft break lands right before "From "
+@given(lines=st.lists(st.one_of(_LINE_TEXT, _LINE_TEXT.map("From ".__add__)), max_size=6))
+def test_to_email_body_survives_mbox_writers_and_stays_within_76_columns(
+    lines: list[str],
+) -> None:
+    """Body lines starting 'From ' are encoded, every encoded line fits, and all decodes back."""
+    text = "\n".join(lines) + "\n"
+    message = dataclasses.replace(
+        es.render("follow_up", locale="en", **_context("follow_up")), text=text, html=text
+    )
+    mail = message.to_email(sender="a@b.id", to="c@d.id")
+    out = io.BytesIO()
+    BytesGenerator(out, mangle_from_=True).flatten(mail)  # what smtplib.send_message does
+    raw = out.getvalue()
+    body = raw.split(b"\n\n", 1)[1]
+    assert not re.search(rb"(?m)^>?From ", body)
+    assert all(len(line) <= 76 for line in body.split(b"\n"))
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    plain = parsed.get_body(("plain",))
+    assert plain is not None
+    assert plain.get_content() == text
