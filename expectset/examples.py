@@ -63,7 +63,9 @@ def _delivery_promise() -> DeliveryPromise:
         latest=latest,
         window=window,
         calendar=cal,
-        closures=tuple(cal.closures_between(start.date(), latest)),
+        # Every named closure from the order date to the latest date, weekend holidays
+        # included, as promise_delivery lists them.
+        closures=tuple(cal.closures_between(ordered.date(), latest, include_non_workdays=True)),
     )
 
 

@@ -260,3 +260,154 @@ def test_notebook_views() -> None:
     assert "srcdoc=" in bundle["text/html"]
     assert message.subject in bundle["text/html"]
     assert repr(message).startswith("Message(kind='follow_up', locale='en', channel='email'")
+
+
+# ------------------------------------------------------------ after the copy review
+CAL = es.BusinessCalendar(timezone="Asia/Jakarta", workdays="Mon-Fri", country="ID")
+
+
+def _promise(
+    ordered: dt.datetime, calendar: es.BusinessCalendar = CAL, cutoff: str | None = None
+) -> Any:
+    """A 2-4 business day promise laid out as promise_delivery does, closures from the order."""
+    from expectset.promises import DeliveryPromise
+    from expectset.windows import PromisePolicy, Window
+
+    window = Window(
+        lower=2,
+        upper=4,
+        unit="business_days",
+        lane=("REG",),
+        requested_lane=("REG",),
+        samples=100,
+        effective_samples=100.0,
+        policy=PromisePolicy(),
+    )
+    start = calendar.handling_start(ordered, cutoff=cutoff)
+    shipped = calendar.add_business_days(start.date(), 1)
+    latest = calendar.add_business_days(shipped, 4)
+    return DeliveryPromise(
+        ordered_at=ordered,
+        handling_starts=start,
+        handling=1,
+        earliest=calendar.add_business_days(shipped, 2),
+        latest=latest,
+        window=window,
+        calendar=calendar,
+        closures=tuple(
+            calendar.closures_between(ordered.date(), latest, include_non_workdays=True)
+        ),
+    )
+
+
+def _delivery(locale: str, **changes: Any) -> str:
+    return es.render("delivery_estimate", locale=locale, **(_context() | changes)).text
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "id",
+            "Pesanan Anda kami terima pada Jumat, 14 Agustus 2026, setelah batas waktu "
+            "pemrosesan pukul 14.00 WIB. Kami akan mulai memprosesnya pada Selasa, 18 Agustus "
+            "2026, hari kerja kami berikutnya.",
+        ),
+        (
+            "en",
+            "We received your order on Friday, 14 August 2026, after our 14:00 WIB cut-off, so "
+            "we will start handling it on Tuesday, 18 August 2026, our next business day.",
+        ),
+        (
+            "en_US",
+            "We received your order on Friday, August 14, 2026, after our 2:00 PM WIB cut-off, "
+            "so we will start handling it on Tuesday, August 18, 2026, our next business day.",
+        ),
+    ],
+)
+def test_late_start_after_the_cutoff_names_the_time(locale: str, expected: str) -> None:
+    """An order after the cut-off says so, with the time (17 August is a holiday)."""
+    ordered = dt.datetime(2026, 8, 14, 15, 30, tzinfo=CAL.zone)
+    with_calendar_cutoff = _promise(ordered, CAL.replace(cutoff="14:00"))
+    assert expected in _delivery(locale, promise=with_calendar_cutoff)
+    promise = _promise(ordered, cutoff="14:00")
+    assert expected in _delivery(locale, promise=promise, cutoff=dt.time(14, 0))
+    without_time = _delivery(locale, promise=promise)
+    assert "WIB" not in without_time
+    assert ("harian kami" if locale == "id" else "after our daily cut-off time") in without_time
+
+
+def test_late_start_on_a_closed_day_names_the_closure() -> None:
+    """An order on a holiday names it; one on a weekend says it is not a business day."""
+    on_leave = _promise(dt.datetime(2026, 12, 24, 10, 0, tzinfo=CAL.zone))
+    assert (
+        "Pesanan Anda kami terima pada Kamis, 24 Desember 2026, saat kami tutup untuk cuti "
+        "bersama Natal. Kami akan mulai memprosesnya pada Senin, 28 Desember 2026"
+    ) in _delivery("id", promise=on_leave)
+    assert (
+        "on Thursday, 24 December 2026, a day we are closed for collective leave for "
+        "Christmas Day, so we will start handling it on Monday, 28 December 2026"
+    ) in _delivery("en", promise=on_leave)
+    sunday = _promise(dt.datetime(2026, 11, 22, 10, 0, tzinfo=CAL.zone))
+    assert "Minggu, 22 November 2026, di luar hari kerja kami." in _delivery("id", promise=sunday)
+    assert "Sunday, 22 November 2026, outside our business days" in _delivery("en", promise=sunday)
+
+
+def test_order_just_before_a_closure_lists_the_closed_days() -> None:
+    """Ordered 23 December after the cut-off: 24-25 December are listed as holidays."""
+    promise = _promise(dt.datetime(2026, 12, 23, 15, 0, tzinfo=CAL.zone), cutoff="14:00")
+    text = _delivery("id", promise=promise, cutoff=dt.time(14, 0))
+    assert "- Cuti bersama Natal: Kamis, 24 Desember 2026\n- Natal: Jumat, 25 Desember" in text
+
+
+def test_holiday_list_is_in_date_order_with_estimates_marked() -> None:
+    """Around Idulfitri 2027 the list runs by date; cuti bersama days join with ';'."""
+    promise = _promise(dt.datetime(2027, 3, 5, 10, 0, tzinfo=CAL.zone))
+    text = _delivery("id", promise=promise)
+    assert (
+        "Hari libur nasional dan cuti bersama berikut jatuh di antara tanggal pemesanan dan "
+        "estimasi tiba, dan sudah kami perhitungkan dalam estimasi:\n"
+        "- Nyepi: Senin, 8 Maret 2027\n"
+        "- Cuti bersama Idulfitri: Selasa, 9 Maret 2027\n"
+        "- Idulfitri: Rabu, 10 Maret 2027 (tanggal belum ditetapkan)\n"
+        "- Hari kedua Idulfitri: Kamis, 11 Maret 2027 (tanggal belum ditetapkan)\n"
+        "- Cuti bersama Idulfitri: Jumat, 12 Maret 2027; Senin, 15 Maret 2027\n"
+    ) in text
+
+
+@pytest.mark.parametrize(
+    ("calendar", "id_heading", "en_heading"),
+    [
+        (
+            CAL.replace(cuti_bersama=False),
+            "Hari libur nasional berikut",
+            "The following public holidays fall",
+        ),
+        (
+            CAL.replace(closures=[(dt.date(2026, 3, 26), dt.date(2026, 3, 27), "libur kurir")]),
+            "Hari libur dan hari tutup operasional berikut",
+            "The following holidays and closure days fall",
+        ),
+        (
+            CAL.replace(country=None, closures=[(dt.date(2026, 3, 19), "stok opname")]),
+            "Hari tutup operasional berikut",
+            "The following closure days fall",
+        ),
+    ],
+)
+def test_holiday_heading_names_only_what_the_list_holds(
+    calendar: es.BusinessCalendar, id_heading: str, en_heading: str
+) -> None:
+    """Public holidays, cuti bersama and a business's own closures are not all 'holidays'."""
+    promise = _promise(dt.datetime(2026, 3, 17, 10, 0, tzinfo=calendar.zone), calendar)
+    assert f"\n{id_heading} jatuh di antara" in _delivery("id", promise=promise)
+    assert f"\n{en_heading} between your order" in _delivery("en", promise=promise)
+
+
+def test_calendar_day_windows_say_calendar_days() -> None:
+    """A window in calendar days says 'hari kalender' / 'calendar days' (rule 19)."""
+    promise = _promise(dt.datetime(2026, 11, 23, 10, 0, tzinfo=CAL.zone))
+    window = dataclasses.replace(promise.window, lower=3, upper=5, unit="calendar_days")
+    promise = dataclasses.replace(promise, window=window)
+    assert "3–5 hari kalender untuk pengiriman" in _delivery("id", promise=promise)
+    assert "3–5 calendar days for delivery" in _delivery("en", promise=promise)
