@@ -55,7 +55,7 @@ from .messages._base import (
     raise_problems,
 )
 from .messages.common import Brand, Register
-from .outofoffice import STATUS_LIMIT, Channel, OutOfOffice
+from .outofoffice import STATUS_LEVELS, STATUS_LIMIT, Channel, OutOfOffice
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
@@ -732,7 +732,7 @@ class Renderer:
                 )
             template = self._template(f"{folder}/{channel}.txt")
             if channel == "status":
-                for compact in range(3):
+                for compact in range(STATUS_LEVELS):
                     line = _one_line(template.render(values, compact=compact))
                     if len(line) <= STATUS_LIMIT:
                         break

@@ -411,3 +411,17 @@ def test_calendar_day_windows_say_calendar_days() -> None:
     promise = dataclasses.replace(promise, window=window)
     assert "3–5 hari kalender untuk pengiriman" in _delivery("id", promise=promise)
     assert "3–5 calendar days for delivery" in _delivery("en", promise=promise)
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("id", "silakan kirim pesan WhatsApp kepada kami di nomor 0812-3456-7890 atau kirim email"),
+        ("en", "please send us a WhatsApp message on 0812-3456-7890 or email halo@tokosari.id."),
+        ("en_US", "please send us a WhatsApp message at 0812-3456-7890 or email halo@"),
+    ],
+)
+def test_urgent_contact_gets_a_verb_for_each_way(locale: str, expected: str) -> None:
+    """'call Budi on ... or email ...': one verb per way, 'at' for American readers."""
+    text = es.render("callback_promise", locale=locale, **_context("callback_promise")).text
+    assert expected in text
