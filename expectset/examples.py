@@ -107,7 +107,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "case_id": "CS-2027-0113",
             "reach_at": "0813-2468-1357",
             "prepare": (
-                {"id": "nomor pesanan", "en": "the order number"},
+                {"id": "nomor pesanan", "en": "your order number"},
                 {
                     "id": "foto kemasan dan produk yang rusak",
                     "en": "photos of the damaged box and product",

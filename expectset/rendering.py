@@ -13,7 +13,7 @@ Examples
 >>> from expectset.examples import example_context
 >>> msg = render("follow_up", locale="id", **example_context("follow_up"))
 >>> msg.subject
-'Apakah masalah pada kasus CS-2026-1187 sudah selesai?'
+'Apakah masalah pada laporan CS-2026-1187 sudah teratasi?'
 """
 
 from __future__ import annotations

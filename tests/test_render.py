@@ -156,7 +156,7 @@ def test_user_templates_are_sandboxed_and_may_extend_ours(tmp_path: Path) -> Non
     )
     renderer = Renderer([tmp_path], brand=es.Brand("Toko Sari"))
     message = renderer.render("follow_up", locale="en", **_context("follow_up"))
-    assert message.subject == "[Toko Sari] Has the problem in case CS-2026-1187 been solved?"
+    assert message.subject == "[Toko Sari] Has the problem in case CS-2026-1187 been resolved?"
     assert renderer.sandboxed
     (tmp_path / "follow_up" / "subject.txt").write_text(
         "{{ reference.__class__.__mro__ }}", "utf-8"
@@ -425,3 +425,18 @@ def test_urgent_contact_gets_a_verb_for_each_way(locale: str, expected: str) -> 
     """'call Budi on ... or email ...': one verb per way, 'at' for American readers."""
     text = es.render("callback_promise", locale=locale, **_context("callback_promise")).text
     assert expected in text
+
+
+def test_follow_up_says_what_a_business_day_is() -> None:
+    """The follow-up defines its business days from its calendar (rule 19)."""
+    context = _context("follow_up")
+    default = es.render("follow_up", locale="id", **context).text
+    assert (
+        "paling lambat 1 hari kerja (Senin–Jumat, tidak termasuk hari libur nasional dan cuti "
+        "bersama) setelah balasan Anda kami terima."
+    ) in default
+    context |= {"calendar": es.BusinessCalendar(workdays="Mon-Sat", country=None)}
+    context |= {"reply_within": 2}
+    assert "within 2 business days (Monday–Saturday) of your reply" in (
+        es.render("follow_up", locale="en", **context).text
+    )
