@@ -128,37 +128,37 @@ def _examples() -> dict[str, dict[str, Any]]:
             },
             "reason": {
                 "id": (
-                    "Aturan ini melindungi setiap pelanggan: produk yang Anda terima selalu "
-                    "baru dan belum pernah dicoba orang lain."
+                    "Ketentuan ini melindungi setiap pelanggan: produk yang Anda terima selalu "
+                    "baru dan belum pernah dicoba oleh orang lain."
                 ),
                 "en": (
-                    "This rule protects every customer: what you receive is always new and "
+                    "This policy protects every customer: what you receive is always new and "
                     "has never been tried on by anyone else."
                 ),
             },
             "choices": (
                 {
                     "id": (
-                        "Jika segelnya belum dibuka, Anda dapat mengembalikan produk dalam "
-                        "14 hari sejak diterima."
+                        "Jika segelnya belum dibuka, Anda dapat mengembalikan produk paling "
+                        "lambat 14 hari kalender sejak produk diterima."
                     ),
                     "en": (
-                        "If the seal is still closed, you can return the item within 14 days "
-                        "of receiving it."
+                        "If the seal is still closed, you can return the item within 14 "
+                        "calendar days of receiving it."
                     ),
                 },
                 {
-                    "id": "Jika produknya cacat, kami menggantinya dengan yang baru.",
-                    "en": "If the item is faulty, we replace it with a new one.",
+                    "id": "Jika produknya cacat, kami akan menggantinya dengan produk baru.",
+                    "en": "If the item is faulty, we will replace it with a new one.",
                 },
                 {
                     "id": (
                         "Jika ukurannya kurang pas, tim kami dapat membantu memilih ukuran "
-                        "untuk pesanan berikutnya, dengan gratis ongkos kirim."
+                        "untuk pesanan berikutnya. Pesanan tersebut bebas ongkos kirim."
                     ),
                     "en": (
                         "If the size is not right, our team can help you choose the size for "
-                        "your next order, with free shipping."
+                        "your next order, and that order ships free of charge."
                     ),
                 },
             ),
@@ -170,21 +170,21 @@ def _examples() -> dict[str, dict[str, Any]]:
             "recipient": Recipient(
                 "Budi Santoso", title="Bapak", first_name="Budi", first_name_ok=True
             ),
-            "topic": {"id": "penukaran sepatu lari", "en": "exchanging running shoes"},
+            "topic": {"id": "penukaran sepatu lari", "en": "an exchange of running shoes"},
             "request": {
                 "id": (
-                    "Anda meminta penukaran sepatu lari yang sudah dipakai berlari dengan "
+                    "Anda meminta agar sepatu lari yang sudah dipakai berlari ditukar dengan "
                     "ukuran yang lebih besar."
                 ),
                 "en": (
-                    "You asked to exchange running shoes that have been worn for a run for a "
-                    "larger size."
+                    "You asked to exchange your running shoes, which have been worn on a run, "
+                    "for a larger size."
                 ),
             },
             "reason": {
                 "id": (
                     "Sepatu yang sudah dipakai di luar ruangan tidak dapat kami jual kembali "
-                    "sebagai barang baru, sehingga tidak dapat kami tukar."
+                    "sebagai barang baru sehingga tidak dapat kami tukar."
                 ),
                 "en": (
                     "Shoes that have been worn outdoors can no longer be sold as new, so we "
@@ -221,7 +221,7 @@ def _examples() -> dict[str, dict[str, Any]]:
                 Step(
                     {
                         "id": "Laptop diterima di pusat servis",
-                        "en": "Laptop received at our service centre",
+                        "en": "Laptop received for repair",
                     },
                     dt.date(2026, 11, 9),
                     done=True,
@@ -271,7 +271,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "actions": (
                 {
                     "id": (
-                        "Kami sudah meminta jasa pengiriman memprioritaskan paket ini di "
+                        "Kami sudah meminta pihak kurir untuk memprioritaskan paket ini di "
                         "gudang transit."
                     ),
                     "en": (
@@ -293,7 +293,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             },
             "fixed": {
                 "id": (
-                    "Kemeja ukuran L sudah kami kirim, dan kurir akan mengambil kemeja ukuran M "
+                    "Kemeja ukuran L sudah kami kirim dan kurir akan mengambil kemeja ukuran M "
                     "dari alamat Anda tanpa biaya."
                 ),
                 "en": (
@@ -301,6 +301,24 @@ def _examples() -> dict[str, dict[str, Any]]:
                     "shirt from your address at no cost to you."
                 ),
             },
+            "schedule": (
+                Step(
+                    {"id": "Kemeja ukuran L dikirim", "en": "Size L shirt sent"},
+                    dt.date(2026, 11, 16),
+                    done=True,
+                ),
+                Step(
+                    {"id": "Kemeja ukuran L tiba", "en": "Size L shirt arrives"},
+                    (dt.date(2026, 11, 17), dt.date(2026, 11, 18)),
+                ),
+                Step(
+                    {
+                        "id": "Kurir mengambil kemeja ukuran M",
+                        "en": "The courier collects the size M shirt",
+                    },
+                    dt.date(2026, 11, 18),
+                ),
+            ),
             "changed": {
                 "id": (
                     "Mulai sekarang, ukuran setiap pesanan pakaian diperiksa oleh petugas "

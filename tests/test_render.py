@@ -440,3 +440,13 @@ def test_follow_up_says_what_a_business_day_is() -> None:
     assert "within 2 business days (Monday–Saturday) of your reply" in (
         es.render("follow_up", locale="en", **context).text
     )
+
+
+def test_service_recovery_schedule_is_checked_and_shown() -> None:
+    """The schedule's steps run in date order; open steps show as estimates."""
+    context = _context("service_recovery")
+    text = es.render("service_recovery", locale="id", **context).text
+    assert "- Kemeja ukuran L tiba: 17–18 November 2026 (estimasi)" in text
+    context["schedule"] = tuple(reversed(context["schedule"]))
+    with pytest.raises(InvalidContextError, match=r"schedule\[1\]"):
+        es.render("service_recovery", locale="id", **context)
