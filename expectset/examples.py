@@ -1,7 +1,10 @@
 """Realistic sample contexts for every message kind: previews, docs, golden files, tests.
 
 The dates are fixed (no "now"), so the same example always renders the same message.
-The delivery example falls in the 2026 Lebaran week, so its holidays show.
+The delivery example falls in the 2026 Lebaran week, so its holidays show. Recipients
+carry their first name without permission to use it (``first_name_ok=False``): the
+formal samples use the full name, and a friendly sample may switch the permission on.
+Free text that addresses the reader has a friendly (``"id@friendly"``) version too.
 """
 
 from __future__ import annotations
@@ -93,7 +96,7 @@ def _callback_promise() -> CallbackPromise:
 def _examples() -> dict[str, dict[str, Any]]:
     return {
         "delivery_estimate": {
-            "recipient": Recipient("Sari Rahayu", title="Ibu"),
+            "recipient": Recipient("Sari Rahayu", title="Ibu", first_name="Sari"),
             "promise": _delivery_promise(),
             "order_id": "INV/2026/03/0042",
             "delay_factors": ("peak_season", "holiday_backlog"),
@@ -101,7 +104,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "callback_promise": {
-            "recipient": Recipient("Andi Wijaya", title="Bapak"),
+            "recipient": Recipient("Andi Wijaya", title="Bapak", first_name="Andi"),
             "promise": _callback_promise(),
             "via": "phone",
             "case_id": "CS-2027-0113",
@@ -117,7 +120,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "policy_explanation": {
-            "recipient": Recipient("Dewi Lestari", title="Ibu"),
+            "recipient": Recipient("Dewi Lestari", title="Ibu", first_name="Dewi"),
             "topic": {"id": "pengembalian pakaian dalam", "en": "returning underwear"},
             "rule": {
                 "id": (
@@ -131,6 +134,10 @@ def _examples() -> dict[str, dict[str, Any]]:
                     "Ketentuan ini melindungi setiap pelanggan: produk yang Anda terima selalu "
                     "baru dan belum pernah dicoba oleh orang lain."
                 ),
+                "id@friendly": (
+                    "Ketentuan ini melindungi setiap pelanggan: produk yang kamu terima selalu "
+                    "baru dan belum pernah dicoba oleh orang lain."
+                ),
                 "en": (
                     "This policy protects every customer: what you receive is always new and "
                     "has never been tried on by anyone else."
@@ -140,6 +147,10 @@ def _examples() -> dict[str, dict[str, Any]]:
                 {
                     "id": (
                         "Jika segelnya belum dibuka, Anda dapat mengembalikan produk paling "
+                        "lambat 14 hari kalender sejak produk diterima."
+                    ),
+                    "id@friendly": (
+                        "Jika segelnya belum dibuka, kamu dapat mengembalikan produk paling "
                         "lambat 14 hari kalender sejak produk diterima."
                     ),
                     "en": (
@@ -176,6 +187,10 @@ def _examples() -> dict[str, dict[str, Any]]:
                     "Anda meminta agar sepatu lari yang sudah dipakai berlari ditukar dengan "
                     "ukuran yang lebih besar."
                 ),
+                "id@friendly": (
+                    "Kamu meminta agar sepatu lari yang sudah dipakai berlari ditukar dengan "
+                    "ukuran yang lebih besar."
+                ),
                 "en": (
                     "You asked to exchange your running shoes, which have been worn on a run, "
                     "for a larger size."
@@ -204,6 +219,10 @@ def _examples() -> dict[str, dict[str, Any]]:
                         "Tim kami dapat membantu memilih ukuran yang sesuai dengan panjang "
                         "telapak kaki Anda."
                     ),
+                    "id@friendly": (
+                        "Tim kami dapat membantu memilih ukuran yang sesuai dengan panjang "
+                        "telapak kakimu."
+                    ),
                     "en": (
                         "Our team can help you choose the size that fits the length of your foot."
                     ),
@@ -214,7 +233,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "timeline": {
-            "recipient": Recipient("Maria Ulfa", title="Ibu"),
+            "recipient": Recipient("Maria Ulfa", title="Ibu", first_name="Maria"),
             "topic": {"id": "perbaikan laptop", "en": "laptop repair"},
             "reference": "SRV-2026-0457",
             "steps": (
@@ -262,7 +281,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "delay_notice": {
-            "recipient": Recipient("Sari Rahayu", title="Ibu"),
+            "recipient": Recipient("Sari Rahayu", title="Ibu", first_name="Sari"),
             "order_id": "INV/2026/11/0211",
             "cause": "transit_hub",
             "old_estimate": (dt.date(2026, 11, 23), dt.date(2026, 11, 25)),
@@ -285,16 +304,21 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "service_recovery": {
-            "recipient": Recipient("Rudi Hartono", title="Bapak"),
+            "recipient": Recipient("Rudi Hartono", title="Bapak", first_name="Rudi"),
             "reference": "INV/2026/11/0150",
             "problem": {
                 "id": "Anda memesan kemeja ukuran L, tetapi kami mengirimkan ukuran M.",
+                "id@friendly": "Kamu memesan kemeja ukuran L, tetapi kami mengirimkan ukuran M.",
                 "en": "You ordered a shirt in size L, but we sent size M.",
             },
             "fixed": {
                 "id": (
                     "Kemeja ukuran L sudah kami kirim dan kurir akan mengambil kemeja ukuran M "
                     "dari alamat Anda tanpa biaya."
+                ),
+                "id@friendly": (
+                    "Kemeja ukuran L sudah kami kirim dan kurir akan mengambil kemeja ukuran M "
+                    "dari alamatmu tanpa biaya."
                 ),
                 "en": (
                     "The size L shirt is on its way, and the courier will collect the size M "
@@ -337,7 +361,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "follow_up": {
-            "recipient": Recipient("Sari Rahayu", title="Ibu"),
+            "recipient": Recipient("Sari Rahayu", title="Ibu", first_name="Sari"),
             "reference": "CS-2026-1187",
             "summary": {
                 "id": "Kami sudah mengganti blender yang rusak dengan unit baru.",

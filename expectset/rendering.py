@@ -275,6 +275,7 @@ class _State:
     translations: StrictTranslations
     fmt: Formatter
     info: LocaleInfo
+    register: Register = "formal"
 
 
 _STATE: ContextVar[_State] = ContextVar("expectset_render_state")
@@ -315,7 +316,8 @@ def _f(name: str) -> Callable[..., Any]:
 
 
 def _local(value: Any) -> str:
-    return local_text(value, _state().info.language)
+    state = _state()
+    return local_text(value, state.info.language, register=state.register, locale=state.info.tag)
 
 
 def _date_range(value: Any, last: Any = None) -> str:
@@ -625,9 +627,14 @@ class Renderer:
         info = resolve_locale(locale)
         ctx = self._context(kind, context)
         name = ctx.kind
+        register = _register_of(ctx)
         problems: list[str] = []
         for field in dataclasses.fields(ctx):
-            problems.extend(missing_languages(getattr(ctx, field.name), info.language, field.name))
+            problems.extend(
+                missing_languages(
+                    getattr(ctx, field.name), info.language, field.name, register=register
+                )
+            )
         if channel not in _CHANNEL_TEMPLATES:
             problems.append(f"channel: expected 'email', 'status' or 'voicemail', got {channel!r}")
         elif channel != "email" and not isinstance(ctx, OutOfOffice):
@@ -668,10 +675,7 @@ class Renderer:
         return context_from_kwargs(cls, context)
 
     def _render(self, ctx: MessageContext, info: LocaleInfo, channel: Channel) -> Message:
-        found = getattr(ctx, "register", None) or getattr(
-            getattr(ctx, "recipient", None), "register", "formal"
-        )
-        register: Register = "friendly" if found == "friendly" else "formal"
+        register = _register_of(ctx)
         translations = self.translations(info.language, register)
         fmt = formatter(info.tag, _zone_of(ctx))
         values: dict[str, Any] = {
@@ -692,7 +696,7 @@ class Renderer:
             greeting_name=None if recipient is None else recipient.address(info.tag),
             by_first_name=False if recipient is None else recipient.by_first_name,
         )
-        token = _STATE.set(_State(translations, fmt, info))
+        token = _STATE.set(_State(translations, fmt, info, register))
         try:
             return self._render_parts(ctx.kind, info, channel, values)
         finally:
@@ -771,6 +775,13 @@ class Renderer:
             raise RenderError(
                 f"{kind}: template error: {exc}", field="template", value=str(exc)
             ) from exc
+
+
+def _register_of(ctx: MessageContext) -> Register:
+    found = getattr(ctx, "register", None) or getattr(
+        getattr(ctx, "recipient", None), "register", "formal"
+    )
+    return "friendly" if found == "friendly" else "formal"
 
 
 def _zone_of(ctx: MessageContext) -> Any:

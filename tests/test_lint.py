@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from expectset import example_context, lint, render
+from expectset import lint
 from expectset.rendering import Message
 
 
@@ -113,14 +111,6 @@ def test_lint_reads_the_visible_html_and_the_html_source() -> None:
     found = {(f.rule, f.where.split(":")[0]) for f in lint(message)}
     assert ("18", "html") in found
     assert ("leak", "html-source") in found
-
-
-def test_friendly_register_with_formal_free_text_is_caught() -> None:
-    """Free text that says Anda in a friendly message is flagged as mixed register."""
-    context = example_context("policy_explanation")
-    context["recipient"] = dataclasses.replace(context["recipient"], register="friendly")
-    findings = lint(render("policy_explanation", locale="id", **context))
-    assert {f.rule for f in findings} == {"10"}
 
 
 def test_plain_text_needs_a_locale() -> None:

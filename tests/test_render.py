@@ -304,6 +304,43 @@ def _delivery(locale: str, **changes: Any) -> str:
     return es.render("delivery_estimate", locale=locale, **(_context() | changes)).text
 
 
+def test_friendly_free_text_needs_a_friendly_version() -> None:
+    """Free text that says Anda stops a friendly message, naming the field (rule 10)."""
+    context = _context("policy_explanation")
+    context["recipient"] = dataclasses.replace(context["recipient"], register="friendly")
+    context["reason"] = {"id": "Produk yang Anda terima selalu baru.", "en": "It is new."}
+    with pytest.raises(InvalidContextError, match=r"reason: .*'Anda'.*'id@friendly'"):
+        es.render("policy_explanation", locale="id", **context)
+    context["reason"] = {**context["reason"], "id@friendly": "Produk yang kamu terima baru."}
+    text = es.render("policy_explanation", locale="id", **context).text
+    assert "Produk yang kamu terima baru." in text
+    assert "Anda" not in text
+    formal = dataclasses.replace(context["recipient"], register="formal")
+    assert (
+        "Produk yang Anda terima selalu baru."
+        in es.render("policy_explanation", locale="id", **(context | {"recipient": formal})).text
+    )
+
+
+def test_plain_formal_text_in_a_friendly_message_is_refused() -> None:
+    """One text for every language cannot be friendly if it says Bapak/Ibu."""
+    context = _context("follow_up")
+    context["recipient"] = dataclasses.replace(context["recipient"], register="friendly")
+    context["summary"] = "Kami sudah menghubungi Bapak/Ibu."
+    with pytest.raises(InvalidContextError, match=r"summary: .*Bapak/Ibu"):
+        es.render("follow_up", locale="id", **context)
+
+
+def test_american_english_takes_the_en_us_text() -> None:
+    """A text's "en_US" version is used for en_US only; other English takes "en"."""
+    context = _context("timeline")
+    label = {"id": "Diterima di pusat servis", "en": "At our service centre"}
+    label |= {"en_US": "At our service center"}
+    context["steps"] = (es.Step(label, dt.date(2026, 11, 9), done=True), *context["steps"][1:])
+    assert "At our service center:" in es.render("timeline", locale="en_US", **context).text
+    assert "At our service centre:" in es.render("timeline", locale="en_GB", **context).text
+
+
 @pytest.mark.parametrize(
     ("locale", "expected"),
     [
@@ -413,20 +450,6 @@ def test_calendar_day_windows_say_calendar_days() -> None:
     assert "3–5 calendar days for delivery" in _delivery("en", promise=promise)
 
 
-@pytest.mark.parametrize(
-    ("locale", "expected"),
-    [
-        ("id", "silakan kirim pesan WhatsApp kepada kami di nomor 0812-3456-7890 atau kirim email"),
-        ("en", "please send us a WhatsApp message on 0812-3456-7890 or email halo@tokosari.id."),
-        ("en_US", "please send us a WhatsApp message at 0812-3456-7890 or email halo@"),
-    ],
-)
-def test_urgent_contact_gets_a_verb_for_each_way(locale: str, expected: str) -> None:
-    """'call Budi on ... or email ...': one verb per way, 'at' for American readers."""
-    text = es.render("callback_promise", locale=locale, **_context("callback_promise")).text
-    assert expected in text
-
-
 def test_follow_up_says_what_a_business_day_is() -> None:
     """The follow-up defines its business days from its calendar (rule 19)."""
     context = _context("follow_up")
@@ -450,3 +473,17 @@ def test_service_recovery_schedule_is_checked_and_shown() -> None:
     context["schedule"] = tuple(reversed(context["schedule"]))
     with pytest.raises(InvalidContextError, match=r"schedule\[1\]"):
         es.render("service_recovery", locale="id", **context)
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("id", "silakan kirim pesan WhatsApp kepada kami di nomor 0812-3456-7890 atau kirim email"),
+        ("en", "please send us a WhatsApp message on 0812-3456-7890 or email halo@tokosari.id."),
+        ("en_US", "please send us a WhatsApp message at 0812-3456-7890 or email halo@"),
+    ],
+)
+def test_urgent_contact_gets_a_verb_for_each_way(locale: str, expected: str) -> None:
+    """'call Budi on ... or email ...': one verb per way, 'at' for American readers."""
+    text = es.render("callback_promise", locale=locale, **_context("callback_promise")).text
+    assert expected in text
