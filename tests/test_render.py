@@ -487,3 +487,11 @@ def test_urgent_contact_gets_a_verb_for_each_way(locale: str, expected: str) -> 
     """'call Budi on ... or email ...': one verb per way, 'at' for American readers."""
     text = es.render("callback_promise", locale=locale, **_context("callback_promise")).text
     assert expected in text
+
+
+def test_american_readers_see_labor_day() -> None:
+    """Holiday names follow the reader's English: Labour Day in en, Labor Day in en_US."""
+    promise = _promise(dt.datetime(2026, 4, 28, 10, 0, tzinfo=CAL.zone))
+    assert "- Labour Day: Friday, 1 May 2026" in _delivery("en", promise=promise)
+    assert "- Labor Day: Friday, May 1, 2026" in _delivery("en_US", promise=promise)
+    assert "- Hari Buruh: Jumat, 1 Mei 2026" in _delivery("id", promise=promise)
