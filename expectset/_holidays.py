@@ -19,7 +19,14 @@ from typing import Literal
 
 from .errors import InvalidCalendarError
 
-__all__ = ["HolidayEntry", "HolidayKind", "house_names", "load_year", "validate_country"]
+__all__ = [
+    "HolidayEntry",
+    "HolidayKind",
+    "en_us_name",
+    "house_names",
+    "load_year",
+    "validate_country",
+]
 
 HolidayKind = Literal["public_holiday", "cuti_bersama"]
 
@@ -30,7 +37,7 @@ _ID_BASE_NAMES: dict[str, tuple[str, str]] = {
     "Tahun Baru Imlek": ("Tahun Baru Imlek", "Chinese New Year"),
     "Hari Suci Nyepi": ("Nyepi", "Nyepi (Day of Silence)"),
     "Hari Raya Idul Fitri": ("Idulfitri", "Eid al-Fitr"),
-    "Hari kedua dari Hari Raya Idul Fitri": ("Idulfitri hari kedua", "Eid al-Fitr, second day"),
+    "Hari kedua dari Hari Raya Idul Fitri": ("Hari kedua Idulfitri", "Eid al-Fitr, second day"),
     "Wafat Yesus Kristus": ("Jumat Agung", "Good Friday"),
     "Kebangkitan Yesus Kristus": ("Paskah", "Easter Sunday"),
     "Hari Buruh Internasional": ("Hari Buruh", "Labour Day"),
@@ -45,6 +52,9 @@ _ID_BASE_NAMES: dict[str, tuple[str, str]] = {
     "Hari Pemilihan Umum": ("Hari Pemilihan Umum", "General Election Day"),
     "Hari Pemilihan Kepala Daerah": ("Hari Pemilihan Kepala Daerah", "Regional Election Day"),
 }
+
+# British spellings in the English house names, and what en_US readers expect instead.
+_EN_US_SPELLINGS = {"Labour Day": "Labor Day"}
 
 _ESTIMATE_SUFFIXES = (" (perkiraan)", " (estimated)")
 # The package spells the substitute leave day "Pegangti"; accept the correct spelling too.
@@ -104,6 +114,19 @@ def house_names(entry: HolidayEntry, country: str) -> tuple[str, str]:
             )
         return f"cuti bersama {name_id}", f"collective leave for {name_en}"
     return name_id, name_en
+
+
+def en_us_name(name: str) -> str:
+    """Return an English house name as American readers spell it.
+
+    Examples
+    --------
+    >>> en_us_name("collective leave for Labour Day"), en_us_name("Eid al-Fitr")
+    ('collective leave for Labor Day', 'Eid al-Fitr')
+    """
+    for british, american in _EN_US_SPELLINGS.items():
+        name = name.replace(british, american)
+    return name
 
 
 @cache

@@ -48,7 +48,7 @@ Examples
 >>> from expectset.examples import example_context
 >>> data = context_to_json("follow_up", **example_context("follow_up"))
 >>> print(json.dumps(data["recipient"]))
-{"name": "Sari Rahayu", "title": "Ibu"}
+{"name": "Sari Rahayu", "title": "Ibu", "first_name": "Sari"}
 >>> context_from_json("follow_up", data) == context_from_json("follow_up", json.dumps(data))
 True
 >>> data["recipient"]["title"] = "Dr"
@@ -84,6 +84,7 @@ from .windows import PromisePolicy, Window
 __all__ = ["context_class", "context_from_json", "context_to_json"]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CLOCK = re.compile(r"\d{2}:\d{2}(:\d{2})?")
 _DATETIME = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{3}|\.\d{6})?)?(?P<zone>Z|[+-]\d{2}:\d{2})?"
 )
@@ -148,7 +149,7 @@ def _json_kind(tp: Any) -> str:
     """Return the JSON type that a value of annotation ``tp`` is written as."""
     if tp is type(None):
         return "null"
-    if tp in (str, dt.date, dt.datetime, Decimal) or typing.get_origin(tp) is Literal:
+    if tp in (str, dt.date, dt.datetime, dt.time, Decimal) or typing.get_origin(tp) is Literal:
         return "string"
     if tp is bool:
         return "boolean"
@@ -202,6 +203,7 @@ def _describe(tp: Any) -> str:
         str: "text",
         dt.date: "a date (YYYY-MM-DD)",
         dt.datetime: "a date and time with an offset",
+        dt.time: "a time of day (HH:MM)",
         Decimal: "a decimal number as text",
         bool: "true or false",
         int: "a whole number",
@@ -548,6 +550,15 @@ def _read_datetime(reader: _Reader, value: object, path: str) -> Any:
     )
 
 
+def _read_time(reader: _Reader, value: object, path: str) -> Any:
+    if isinstance(value, str) and _CLOCK.fullmatch(value):
+        try:
+            return dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+    return reader.fail(path, f"expected a time of day like '14:00', got {_show(value)}", value)
+
+
 _SCALARS: dict[Any, Callable[[_Reader, object, str], Any]] = {
     str: _read_str,
     bool: _read_bool,
@@ -556,6 +567,7 @@ _SCALARS: dict[Any, Callable[[_Reader, object, str], Any]] = {
     Decimal: _read_decimal,
     dt.date: _read_date,
     dt.datetime: _read_datetime,
+    dt.time: _read_time,
 }
 
 
@@ -772,6 +784,14 @@ def _write(value: object, path: str) -> Any:
         return str(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, dt.time):
+        if value.tzinfo is not None or value.microsecond:
+            raise RenderError(
+                f"{path}: {value!r} has no JSON form (a wall-clock time in whole seconds)",
+                field=path,
+                value=value,
+            )
+        return value.isoformat("minutes" if not value.second else "seconds")
     if isinstance(value, (tuple, list)):
         return [_write(item, _join(path, i)) for i, item in enumerate(value)]
     if isinstance(value, Mapping):

@@ -1,7 +1,10 @@
 """Realistic sample contexts for every message kind: previews, docs, golden files, tests.
 
 The dates are fixed (no "now"), so the same example always renders the same message.
-The delivery example falls in the 2026 Lebaran week, so its holidays show.
+The delivery example falls in the 2026 Lebaran week, so its holidays show. Recipients
+carry their first name without permission to use it (``first_name_ok=False``): the
+formal samples use the full name, and a friendly sample may switch the permission on.
+Free text that addresses the reader has a friendly (``"id@friendly"``) version too.
 """
 
 from __future__ import annotations
@@ -79,7 +82,7 @@ def _callback_promise() -> CallbackPromise:
 def _examples() -> dict[str, dict[str, Any]]:
     return {
         "delivery_estimate": {
-            "recipient": Recipient("Sari Rahayu", title="Ibu"),
+            "recipient": Recipient("Sari Rahayu", title="Ibu", first_name="Sari"),
             "promise": _delivery_promise(),
             "order_id": "INV/2026/03/0042",
             "delay_factors": ("peak_season", "holiday_backlog"),
@@ -87,13 +90,13 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "callback_promise": {
-            "recipient": Recipient("Andi Wijaya", title="Bapak"),
+            "recipient": Recipient("Andi Wijaya", title="Bapak", first_name="Andi"),
             "promise": _callback_promise(),
             "via": "phone",
             "case_id": "CS-2027-0113",
             "reach_at": "0813-2468-1357",
             "prepare": (
-                {"id": "nomor pesanan", "en": "the order number"},
+                {"id": "nomor pesanan", "en": "your order number"},
                 {
                     "id": "foto kemasan dan produk yang rusak",
                     "en": "photos of the damaged box and product",
@@ -103,7 +106,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "policy_explanation": {
-            "recipient": Recipient("Dewi Lestari", title="Ibu"),
+            "recipient": Recipient("Dewi Lestari", title="Ibu", first_name="Dewi"),
             "topic": {"id": "pengembalian pakaian dalam", "en": "returning underwear"},
             "rule": {
                 "id": (
@@ -114,37 +117,45 @@ def _examples() -> dict[str, dict[str, Any]]:
             },
             "reason": {
                 "id": (
-                    "Aturan ini melindungi setiap pelanggan: produk yang Anda terima selalu "
-                    "baru dan belum pernah dicoba orang lain."
+                    "Ketentuan ini melindungi setiap pelanggan: produk yang Anda terima selalu "
+                    "baru dan belum pernah dicoba oleh orang lain."
+                ),
+                "id@friendly": (
+                    "Ketentuan ini melindungi setiap pelanggan: produk yang kamu terima selalu "
+                    "baru dan belum pernah dicoba oleh orang lain."
                 ),
                 "en": (
-                    "This rule protects every customer: what you receive is always new and "
+                    "This policy protects every customer: what you receive is always new and "
                     "has never been tried on by anyone else."
                 ),
             },
             "choices": (
                 {
                     "id": (
-                        "Jika segelnya belum dibuka, Anda dapat mengembalikan produk dalam "
-                        "14 hari sejak diterima."
+                        "Jika segelnya belum dibuka, Anda dapat mengembalikan produk paling "
+                        "lambat 14 hari kalender sejak produk diterima."
+                    ),
+                    "id@friendly": (
+                        "Jika segelnya belum dibuka, kamu dapat mengembalikan produk paling "
+                        "lambat 14 hari kalender sejak produk diterima."
                     ),
                     "en": (
-                        "If the seal is still closed, you can return the item within 14 days "
-                        "of receiving it."
+                        "If the seal is still closed, you can return the item within 14 "
+                        "calendar days of receiving it."
                     ),
                 },
                 {
-                    "id": "Jika produknya cacat, kami menggantinya dengan yang baru.",
-                    "en": "If the item is faulty, we replace it with a new one.",
+                    "id": "Jika produknya cacat, kami akan menggantinya dengan produk baru.",
+                    "en": "If the item is faulty, we will replace it with a new one.",
                 },
                 {
                     "id": (
                         "Jika ukurannya kurang pas, tim kami dapat membantu memilih ukuran "
-                        "untuk pesanan berikutnya, dengan gratis ongkos kirim."
+                        "untuk pesanan berikutnya. Pesanan tersebut bebas ongkos kirim."
                     ),
                     "en": (
                         "If the size is not right, our team can help you choose the size for "
-                        "your next order, with free shipping."
+                        "your next order, and that order ships free of charge."
                     ),
                 },
             ),
@@ -156,21 +167,25 @@ def _examples() -> dict[str, dict[str, Any]]:
             "recipient": Recipient(
                 "Budi Santoso", title="Bapak", first_name="Budi", first_name_ok=True
             ),
-            "topic": {"id": "penukaran sepatu lari", "en": "exchanging running shoes"},
+            "topic": {"id": "penukaran sepatu lari", "en": "an exchange of running shoes"},
             "request": {
                 "id": (
-                    "Anda meminta penukaran sepatu lari yang sudah dipakai berlari dengan "
+                    "Anda meminta agar sepatu lari yang sudah dipakai berlari ditukar dengan "
+                    "ukuran yang lebih besar."
+                ),
+                "id@friendly": (
+                    "Kamu meminta agar sepatu lari yang sudah dipakai berlari ditukar dengan "
                     "ukuran yang lebih besar."
                 ),
                 "en": (
-                    "You asked to exchange running shoes that have been worn for a run for a "
-                    "larger size."
+                    "You asked to exchange your running shoes, which have been worn on a run, "
+                    "for a larger size."
                 ),
             },
             "reason": {
                 "id": (
                     "Sepatu yang sudah dipakai di luar ruangan tidak dapat kami jual kembali "
-                    "sebagai barang baru, sehingga tidak dapat kami tukar."
+                    "sebagai barang baru sehingga tidak dapat kami tukar."
                 ),
                 "en": (
                     "Shoes that have been worn outdoors can no longer be sold as new, so we "
@@ -190,6 +205,10 @@ def _examples() -> dict[str, dict[str, Any]]:
                         "Tim kami dapat membantu memilih ukuran yang sesuai dengan panjang "
                         "telapak kaki Anda."
                     ),
+                    "id@friendly": (
+                        "Tim kami dapat membantu memilih ukuran yang sesuai dengan panjang "
+                        "telapak kakimu."
+                    ),
                     "en": (
                         "Our team can help you choose the size that fits the length of your foot."
                     ),
@@ -200,14 +219,14 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "timeline": {
-            "recipient": Recipient("Maria Ulfa", title="Ibu"),
+            "recipient": Recipient("Maria Ulfa", title="Ibu", first_name="Maria"),
             "topic": {"id": "perbaikan laptop", "en": "laptop repair"},
             "reference": "SRV-2026-0457",
             "steps": (
                 Step(
                     {
                         "id": "Laptop diterima di pusat servis",
-                        "en": "Laptop received at our service centre",
+                        "en": "Laptop received for repair",
                     },
                     dt.date(2026, 11, 9),
                     done=True,
@@ -248,7 +267,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "delay_notice": {
-            "recipient": Recipient("Sari Rahayu", title="Ibu"),
+            "recipient": Recipient("Sari Rahayu", title="Ibu", first_name="Sari"),
             "order_id": "INV/2026/11/0211",
             "cause": "transit_hub",
             "old_estimate": (dt.date(2026, 11, 23), dt.date(2026, 11, 25)),
@@ -257,7 +276,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "actions": (
                 {
                     "id": (
-                        "Kami sudah meminta jasa pengiriman memprioritaskan paket ini di "
+                        "Kami sudah meminta pihak kurir untuk memprioritaskan paket ini di "
                         "gudang transit."
                     ),
                     "en": (
@@ -271,22 +290,45 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "service_recovery": {
-            "recipient": Recipient("Rudi Hartono", title="Bapak"),
+            "recipient": Recipient("Rudi Hartono", title="Bapak", first_name="Rudi"),
             "reference": "INV/2026/11/0150",
             "problem": {
                 "id": "Anda memesan kemeja ukuran L, tetapi kami mengirimkan ukuran M.",
+                "id@friendly": "Kamu memesan kemeja ukuran L, tetapi kami mengirimkan ukuran M.",
                 "en": "You ordered a shirt in size L, but we sent size M.",
             },
             "fixed": {
                 "id": (
-                    "Kemeja ukuran L sudah kami kirim, dan kurir akan mengambil kemeja ukuran M "
+                    "Kemeja ukuran L sudah kami kirim dan kurir akan mengambil kemeja ukuran M "
                     "dari alamat Anda tanpa biaya."
+                ),
+                "id@friendly": (
+                    "Kemeja ukuran L sudah kami kirim dan kurir akan mengambil kemeja ukuran M "
+                    "dari alamatmu tanpa biaya."
                 ),
                 "en": (
                     "The size L shirt is on its way, and the courier will collect the size M "
                     "shirt from your address at no cost to you."
                 ),
             },
+            "schedule": (
+                Step(
+                    {"id": "Kemeja ukuran L dikirim", "en": "Size L shirt sent"},
+                    dt.date(2026, 11, 16),
+                    done=True,
+                ),
+                Step(
+                    {"id": "Kemeja ukuran L tiba", "en": "Size L shirt arrives"},
+                    (dt.date(2026, 11, 17), dt.date(2026, 11, 18)),
+                ),
+                Step(
+                    {
+                        "id": "Kurir mengambil kemeja ukuran M",
+                        "en": "The courier collects the size M shirt",
+                    },
+                    dt.date(2026, 11, 18),
+                ),
+            ),
             "changed": {
                 "id": (
                     "Mulai sekarang, ukuran setiap pesanan pakaian diperiksa oleh petugas "
@@ -305,7 +347,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "follow_up": {
-            "recipient": Recipient("Sari Rahayu", title="Ibu"),
+            "recipient": Recipient("Sari Rahayu", title="Ibu", first_name="Sari"),
             "reference": "CS-2026-1187",
             "summary": {
                 "id": "Kami sudah mengganti blender yang rusak dengan unit baru.",

@@ -66,7 +66,11 @@ __all__ = [
 ]
 
 Language = Literal["id", "en"]
-ListStyle = Literal["and", "or"]
+#: ``and``/``or``: the language's own list (``a, b, dan c``); ``semicolon``: items
+#: that contain commas, such as dates, joined by ``; `` with no conjunction (a list of
+#: dates after a colon); ``semicolon_and``: the same with the conjunction before the
+#: last item, for running text (``a; b; serta c``).
+ListStyle = Literal["and", "or", "semicolon", "semicolon_and"]
 DurationUnit = Literal[
     "business_days", "calendar_days", "business_hours", "hours", "minutes", "weeks"
 ]
@@ -157,7 +161,7 @@ def _canonical(locale: object) -> str:
 _UNITS: dict[Language, dict[DurationUnit, tuple[str, str]]] = {
     "id": {
         "business_days": ("hari kerja", "hari kerja"),
-        "calendar_days": ("hari", "hari"),
+        "calendar_days": ("hari kalender", "hari kalender"),
         "business_hours": ("jam kerja", "jam kerja"),
         "hours": ("jam", "jam"),
         "minutes": ("menit", "menit"),
@@ -165,7 +169,7 @@ _UNITS: dict[Language, dict[DurationUnit, tuple[str, str]]] = {
     },
     "en": {
         "business_days": ("business day", "business days"),
-        "calendar_days": ("day", "days"),
+        "calendar_days": ("calendar day", "calendar days"),
         "business_hours": ("working hour", "working hours"),
         "hours": ("hour", "hours"),
         "minutes": ("minute", "minutes"),
@@ -208,17 +212,23 @@ class Formatter:
             return as_aware(value, field="date").astimezone(self.zone).date()
         return value
 
-    def date(self, value: dt.date | dt.datetime) -> str:
+    def date(self, value: dt.date | dt.datetime, year: bool = True) -> str:
         """Weekday, day, month and year: ``Rabu, 13 Januari 2027`` (never zero-padded).
 
-        An aware datetime is shown as its date in the formatter's zone.
+        An aware datetime is shown as its date in the formatter's zone. ``year=False``
+        leaves the year out (``Rabu, 13 Januari``), for a date right after another
+        one in the same year, where space is short (a chat status).
 
         Examples
         --------
         >>> formatter("en_US").date(dt.date(2027, 1, 12))
         'Tuesday, January 12, 2027'
+        >>> formatter("id").date(dt.date(2027, 1, 12), False)
+        'Selasa, 12 Januari'
         """
         day = self._day(value)
+        if not year:
+            return f"{self.info.weekdays[day.weekday()]}, {self.day_month(day)}"
         cached = self._cache_date.get(day)
         if cached is None:
             weekday = self.info.weekdays[day.weekday()]
@@ -227,9 +237,14 @@ class Formatter:
                 self._cache_date[day] = cached
         return cached
 
-    def day_month_year(self, value: dt.date | dt.datetime) -> str:
-        """Day, month and year without the weekday: ``13 Januari 2027``."""
+    def day_month_year(self, value: dt.date | dt.datetime, year: bool = True) -> str:
+        """Day, month and year without the weekday: ``13 Januari 2027``.
+
+        ``year=False`` leaves the year out (``13 Januari``), as :meth:`date` does.
+        """
         day = self._day(value)
+        if not year:
+            return self.day_month(day)
         month = self.info.months[day.month - 1]
         if self.info.month_first:
             return f"{month} {day.day}, {day.year}"
@@ -272,6 +287,42 @@ class Formatter:
         if self.info.month_first:
             return f"{month} {a.day}{_EN_DASH}{b.day}, {a.year}"
         return f"{a.day}{_EN_DASH}{b.day} {month} {a.year}"
+
+    def day_range(self, first: dt.date | dt.datetime, last: dt.date | dt.datetime) -> str:
+        """Write a run of days with their weekdays: ``Senin–Selasa, 23–24 Maret 2026``.
+
+        For lists of closed days, where the weekday tells the reader whether a day
+        would have been a working day anyway. One day is a plain :meth:`date`.
+
+        Examples
+        --------
+        >>> f = formatter("id")
+        >>> f.day_range(dt.date(2026, 3, 23), dt.date(2026, 3, 24))
+        'Senin–Selasa, 23–24 Maret 2026'
+        >>> f.day_range(dt.date(2026, 3, 31), dt.date(2026, 4, 1))
+        'Selasa, 31 Maret – Rabu, 1 April 2026'
+        >>> formatter("en_US").day_range(dt.date(2026, 3, 23), dt.date(2026, 3, 24))
+        'Monday–Tuesday, March 23–24, 2026'
+        """
+        a, b = self._day(first), self._day(last)
+        if b < a:
+            a, b = b, a
+        if a == b:
+            return self.date(a)
+        names = self.info.weekdays
+        first_day, last_day = names[a.weekday()], names[b.weekday()]
+        if a.year != b.year:
+            return f"{self.date(a)} {_EN_DASH} {self.date(b)}"
+        if a.month != b.month:
+            if self.info.month_first:
+                return (
+                    f"{first_day}, {self.day_month(a)} {_EN_DASH} "
+                    f"{last_day}, {self.day_month(b)}, {b.year}"
+                )
+            return (
+                f"{first_day}, {self.day_month(a)} {_EN_DASH} {last_day}, {self.day_month_year(b)}"
+            )
+        return f"{first_day}{_EN_DASH}{last_day}, {self.date_range(a, b)}"
 
     def span(self, value: dt.date | tuple[dt.date, dt.date]) -> str:
         """Write a date, or a ``(first, last)`` pair as a range."""
@@ -357,18 +408,33 @@ class Formatter:
     def join_list(self, items: Iterable[str], style: ListStyle = "and") -> str:
         """Join items the way the language does: ``email, SMS, dan WhatsApp``.
 
+        Items that contain commas themselves (dates) are separated by semicolons:
+        ``semicolon`` without a conjunction, ``semicolon_and`` with one before the last
+        item (``serta`` in Indonesian, since the items often contain ``dan`` already).
+
         Examples
         --------
         >>> formatter("id").join_list(["email", "SMS", "WhatsApp"])
         'email, SMS, dan WhatsApp'
         >>> formatter("en").join_list(["phone", "email"], style="or")
         'phone or email'
+        >>> formatter("id").join_list(["Jumat, 20 Maret 2026", "Senin, 23 Maret 2026"], "semicolon")
+        'Jumat, 20 Maret 2026; Senin, 23 Maret 2026'
+        >>> formatter("en").join_list(["a, 1", "b, 2", "c, 3"], "semicolon_and")
+        'a, 1; b, 2; and c, 3'
         """
         from babel.lists import format_list
 
         values = list(items)
         if not values:
             return ""
+        if style == "semicolon":
+            return "; ".join(values)
+        if style == "semicolon_and":
+            if len(values) == 1:
+                return values[0]
+            conjunction = "serta" if self.language == "id" else "and"
+            return "; ".join(values[:-1]) + f"; {conjunction} {values[-1]}"
         return format_list(
             values, style="standard" if style == "and" else "or", locale=self.info.babel
         )
@@ -463,12 +529,32 @@ def formatter(locale: str = "id", zone: TzLike = "Asia/Jakarta") -> Formatter:
     return _cached_formatter(resolve_locale(locale).tag, zone)
 
 
-def format_spans(f: Formatter, days: Sequence[dt.date]) -> list[str]:
-    """Group sorted days into runs of consecutive dates, each written as a range."""
+def day_runs(days: Iterable[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """Group days into runs of consecutive dates, ``(first, last)`` in date order.
+
+    Examples
+    --------
+    >>> for run in day_runs([dt.date(2026, 3, 24), dt.date(2026, 3, 20), dt.date(2026, 3, 23)]):
+    ...     print(*run)
+    2026-03-20 2026-03-20
+    2026-03-23 2026-03-24
+    """
     runs: list[tuple[dt.date, dt.date]] = []
     for day in sorted(set(days)):
         if runs and day == runs[-1][1] + dt.timedelta(days=1):
             runs[-1] = (runs[-1][0], day)
         else:
             runs.append((day, day))
-    return [f.date_range(a, b) for a, b in runs]
+    return runs
+
+
+def format_spans(f: Formatter, days: Sequence[dt.date]) -> list[str]:
+    """Group days into runs of consecutive dates, each written with its weekdays.
+
+    Examples
+    --------
+    >>> format_spans(formatter("id"), [dt.date(2026, 3, 20), dt.date(2026, 3, 23),
+    ...                                dt.date(2026, 3, 24)])
+    ['Jumat, 20 Maret 2026', 'Senin–Selasa, 23–24 Maret 2026']
+    """
+    return [f.day_range(a, b) for a, b in day_runs(days)]

@@ -29,20 +29,30 @@ from email.message import Message as EmailMessageBase
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ._timeutil import as_aware
-from .calendar import BusinessCalendar
+from .calendar import BusinessCalendar, Closure
 from .errors import StaleNoticeError
 from .messages._base import MessageContext
+from .messages._closures import group_closures
 from .messages.common import Brand, Contact, Register
 
 if TYPE_CHECKING:
     from .rendering import Message
 
-__all__ = ["Channel", "OutOfOffice", "should_auto_reply"]
+__all__ = ["STATUS_LEVELS", "STATUS_LIMIT", "Channel", "OutOfOffice", "should_auto_reply"]
 
 Channel = Literal["email", "status", "voicemail"]
 
+_ONE_DAY = dt.timedelta(days=1)
+
 #: Longest chat status line (Slack allows 100 characters).
 STATUS_LIMIT = 100
+#: How many shorter forms the status line has: the first that fits is used. 0 says
+#: everything; 1 leaves out how to reach the urgent contact (the name stays); 2 leaves
+#: out the days away but gives the contact's number again; 3 leaves out both; 4 also
+#: drops the weekday of the reply day and 5 that of the return day, for a long name
+#: and dates across a new year. The return day and the reply day are always there
+#: (WORDING.md rule 22).
+STATUS_LEVELS = 6
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -125,9 +135,28 @@ class OutOfOffice(MessageContext):
         result: Message = chosen.render(self, locale=locale, channel=channel, now=now)
         return result
 
+    @property
+    def closed_between(self) -> list[Closure]:
+        """Named closures on work days between the last day away and the return day.
+
+        They explain why the return comes later than the day after the absence (the
+        office is closed for cuti bersama, say); the notice names them.
+        """
+        after, before = self.last_day + _ONE_DAY, self.return_day - _ONE_DAY
+        if before < after:
+            return []
+        return self.calendar.closures_between(after, before)
+
     def template_vars(self, language: str) -> dict[str, Any]:
         """Values the templates need beyond the fields themselves."""
-        return {"return_day": self.return_day, "reply_by": self.reply_by}
+        closed = self.closed_between
+        return {
+            "return_day": self.return_day,
+            "reply_by": self.reply_by,
+            "closed": group_closures(closed),
+            "closed_first": closed[0].date if closed else None,
+            "closed_last": closed[-1].date if closed else None,
+        }
 
 
 _LIST_HEADERS = (

@@ -14,7 +14,7 @@ Examples
 >>> [m.locale for m in pair.messages]
 ['id', 'en']
 >>> pair["en"].subject
-'Has the problem in case CS-2026-1187 been solved?'
+'Has the problem in case CS-2026-1187 been resolved?'
 >>> sorted(pair._repr_mimebundle_())
 ['text/html', 'text/plain']
 """

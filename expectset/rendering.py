@@ -13,7 +13,7 @@ Examples
 >>> from expectset.examples import example_context
 >>> msg = render("follow_up", locale="id", **example_context("follow_up"))
 >>> msg.subject
-'Apakah masalah pada kasus CS-2026-1187 sudah selesai?'
+'Apakah masalah pada laporan CS-2026-1187 sudah teratasi?'
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ from .messages._base import (
     raise_problems,
 )
 from .messages.common import Brand, Register
-from .outofoffice import STATUS_LIMIT, Channel, OutOfOffice
+from .outofoffice import STATUS_LEVELS, STATUS_LIMIT, Channel, OutOfOffice
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
@@ -274,6 +274,7 @@ class _State:
     translations: StrictTranslations
     fmt: Formatter
     info: LocaleInfo
+    register: Register = "formal"
 
 
 _STATE: ContextVar[_State] = ContextVar("expectset_render_state")
@@ -314,7 +315,8 @@ def _f(name: str) -> Callable[..., Any]:
 
 
 def _local(value: Any) -> str:
-    return local_text(value, _state().info.language)
+    state = _state()
+    return local_text(value, state.info.language, register=state.register, locale=state.info.tag)
 
 
 def _date_range(value: Any, last: Any = None) -> str:
@@ -510,7 +512,7 @@ class Message:
         # RFC 2045 allows encoded body lines of 76 characters; the default policy's 78
         # would let quoted-printable (and later base64 attachments) run 2 over.
         msg = EmailMessage(policy=_email_policy())
-        msg["Subject"] = self.subject
+        _set_subject(msg, self.subject)
         msg["From"] = sender
         msg["To"] = to if isinstance(to, str) else ", ".join(to)
         if reply_to is not None:
@@ -674,9 +676,14 @@ class Renderer:
         info = resolve_locale(locale)
         ctx = self._context(kind, context)
         name = ctx.kind
+        register = _register_of(ctx)
         problems: list[str] = []
         for field in dataclasses.fields(ctx):
-            problems.extend(missing_languages(getattr(ctx, field.name), info.language, field.name))
+            problems.extend(
+                missing_languages(
+                    getattr(ctx, field.name), info.language, field.name, register=register
+                )
+            )
         if channel not in _CHANNEL_TEMPLATES:
             problems.append(f"channel: expected 'email', 'status' or 'voicemail', got {channel!r}")
         elif channel != "email" and not isinstance(ctx, OutOfOffice):
@@ -717,10 +724,7 @@ class Renderer:
         return context_from_kwargs(cls, context)
 
     def _render(self, ctx: MessageContext, info: LocaleInfo, channel: Channel) -> Message:
-        found = getattr(ctx, "register", None) or getattr(
-            getattr(ctx, "recipient", None), "register", "formal"
-        )
-        register: Register = "friendly" if found == "friendly" else "formal"
+        register = _register_of(ctx)
         translations = self.translations(info.language, register)
         fmt = formatter(info.tag, _zone_of(ctx))
         values: dict[str, Any] = {
@@ -741,7 +745,7 @@ class Renderer:
             greeting_name=None if recipient is None else recipient.address(info.tag),
             by_first_name=False if recipient is None else recipient.by_first_name,
         )
-        token = _STATE.set(_State(translations, fmt, info))
+        token = _STATE.set(_State(translations, fmt, info, register))
         try:
             return self._render_parts(ctx.kind, info, channel, values)
         finally:
@@ -781,7 +785,7 @@ class Renderer:
                 )
             template = self._template(f"{folder}/{channel}.txt")
             if channel == "status":
-                for compact in range(3):
+                for compact in range(STATUS_LEVELS):
                     line = _one_line(template.render(values, compact=compact))
                     if len(line) <= STATUS_LIMIT:
                         break
@@ -827,6 +831,31 @@ class Renderer:
             raise RenderError(
                 f"{kind}: template error: {exc}", field="template", value=str(exc)
             ) from exc
+
+
+def _register_of(ctx: MessageContext) -> Register:
+    found = getattr(ctx, "register", None) or getattr(
+        getattr(ctx, "recipient", None), "register", "formal"
+    )
+    return "friendly" if found == "friendly" else "formal"
+
+
+def _set_subject(msg: EmailMessage, subject: str) -> None:
+    r"""Set ``Subject`` so that it reads back exactly, also when folded.
+
+    Python's header folding writes a non-ASCII word after a fold as
+    ``menjadi \n =?utf-8?q?27=E2=80=9330?=``: a space before the fold and one after it,
+    which every reader unfolds into two spaces. A non-ASCII subject is therefore
+    written as RFC 2047 encoded-words only (whitespace between encoded-words is not
+    part of the text) in lines of at most 76 characters, stored as is.
+    """
+    if subject.isascii():
+        msg["Subject"] = subject
+        return
+    from email.header import Header
+
+    encoded = Header(subject, "utf-8", maxlinelen=76, header_name="Subject").encode("\n")
+    msg.set_raw("Subject", encoded)
 
 
 def _zone_of(ctx: MessageContext) -> Any:

@@ -17,16 +17,9 @@ from expectset.rendering import Message, render
 GOLDEN = Path(__file__).resolve().parent / "golden"
 LOCALES = ("id", "en", "en_US")
 CHANNELS = ("email", "status", "voicemail")
-# Friendly Indonesian for the kinds whose sample text has no formal address in it
-# (the free text a caller writes must match the register it asks for).
-FRIENDLY_KINDS = (
-    "delivery_estimate",
-    "callback_promise",
-    "timeline",
-    "delay_notice",
-    "follow_up",
-    "out_of_office",
-)
+# Every kind also in friendly Indonesian, by first name (Kak Sari): the sample free text
+# has an "id@friendly" version wherever it addresses the reader.
+FRIENDLY_KINDS = MESSAGE_KINDS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,7 +52,7 @@ class Case:
                 context["register"] = "friendly"
             else:
                 context["recipient"] = dataclasses.replace(
-                    context["recipient"], register="friendly"
+                    context["recipient"], register="friendly", first_name_ok=True
                 )
         extra: dict[str, Any] = {"now": EXAMPLE_NOW} if self.kind == "out_of_office" else {}
         return render(self.kind, locale=self.locale, channel=self.channel, **extra, **context)  # type: ignore[arg-type]

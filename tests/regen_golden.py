@@ -3,8 +3,8 @@
     python tests/regen_golden.py
 
 Writes ``tests/golden/<kind>/<locale>[.<channel>].txt`` from ``example_context`` and
-``docs/messages/<kind>.md`` showing the Indonesian and English text. Review the diff
-as a customer would read it (WORDING.md) before committing.
+``docs/messages/<kind>.md`` showing the Indonesian (formal and friendly) and English
+text. Review the diff as a customer would read it (WORDING.md) before committing.
 """
 
 from __future__ import annotations
@@ -20,7 +20,12 @@ from golden_cases import GOLDEN, Case, cases, serialise  # noqa: E402
 
 from expectset.messages import MESSAGE_KINDS  # noqa: E402
 
-DOC_LOCALES = (("id", "Indonesian"), ("en", "English (en, en_GB)"), ("en_US", "English (en_US)"))
+DOC_LOCALES = (
+    ("id", "formal", "Indonesian"),
+    ("id", "friendly", "Indonesian, friendly register (by first name)"),
+    ("en", "formal", "English (en, en_GB)"),
+    ("en_US", "formal", "English (en_US)"),
+)
 
 
 def _doc(kind: str) -> str:
@@ -34,9 +39,9 @@ def _doc(kind: str) -> str:
         "",
     ]
     channels = ("email", "status", "voicemail") if kind == "out_of_office" else ("email",)
-    for locale, label in DOC_LOCALES:
+    for locale, register, label in DOC_LOCALES:
         for channel in channels:
-            message = Case(kind, locale, channel).render()
+            message = Case(kind, locale, channel, register).render()
             title = label if channel == "email" else f"{label}, {channel}"
             lines += [f"## {title}", ""]
             if message.subject:

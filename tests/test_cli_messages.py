@@ -200,7 +200,7 @@ def test_render_register_and_out_of_office_options(capsys: pytest.CaptureFixture
     argv = ["render", "out_of_office", "--example", "--channel", "status"]
     assert run(argv, capsys) == (
         0,
-        "Tidak di kantor 16–20 Maret 2026, kembali Rabu, 25 Maret 2026. "
+        "Kembali Rabu, 25 Maret 2026; dibalas paling lambat Jumat, 27 Maret. "
         "Mendesak: Budi, 0812-3456-7890\n",
         "",
     )
@@ -222,7 +222,7 @@ def test_render_with_your_own_templates(tmp_path: Path, capsys: pytest.CaptureFi
     argv = ["render", "follow_up", "--example", "--locale", "en", "--templates", str(tmp_path)]
     status, text, _ = run(argv, capsys)
     assert status == 0
-    assert text.startswith("[Toko Sari] Has the problem in case CS-2026-1187 been solved?\n\n")
+    assert text.startswith("[Toko Sari] Has the problem in case CS-2026-1187 been resolved?\n\n")
 
 
 # --------------------------------------------------------------------------- ooo
@@ -268,12 +268,12 @@ def test_ooo_matches_the_library(capsys: pytest.CaptureFixture[str]) -> None:
 def test_ooo_calendar_options_change_the_return_day(capsys: pytest.CaptureFixture[str]) -> None:
     """Without Indonesian holidays Rina is back on Monday; a closure pushes it a day."""
     argv = [*_OOO, "--now", "2026-03-16T09:00+07:00", "--channel", "status", "--locale", "en"]
-    assert "back Wednesday, 25 March 2026" in run(argv, capsys)[1]
+    assert "Back Wednesday, 25 March" in run(argv, capsys)[1]
     plain = [*argv, "--calendar-country", "none"]
-    assert "back Monday, 23 March 2026" in run(plain, capsys)[1]
-    assert "back Tuesday, 24 March 2026" in run([*plain, "--closure", "2026-03-23"], capsys)[1]
+    assert "Back Monday, 23 March" in run(plain, capsys)[1]
+    assert "Back Tuesday, 24 March" in run([*plain, "--closure", "2026-03-23"], capsys)[1]
     six_days = [*plain, "--workdays", "Mon-Sat"]
-    assert "back Saturday, 21 March 2026" in run(six_days, capsys)[1]
+    assert "Back Saturday, 21 March" in run(six_days, capsys)[1]
 
 
 def test_ooo_now_is_read_in_the_calendar_zone(capsys: pytest.CaptureFixture[str]) -> None:
@@ -496,7 +496,7 @@ def test_installed_command_renders_and_fails_cleanly(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Has the problem in case CS-2026-1187 been solved?\n\n")
+    assert done.stdout.startswith("Has the problem in case CS-2026-1187 been resolved?\n\n")
     failed = subprocess.run(
         [str(script), "render", "invoice", "--example"],
         cwd=tmp_path,

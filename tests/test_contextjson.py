@@ -333,3 +333,18 @@ def test_numbers_keep_their_type() -> None:
     assert isinstance(back, es.CallbackPromiseContext)
     window = back.promise.window
     assert (type(window.upper), type(window.effective_samples)) == (float, int)
+
+
+def test_cutoff_time_and_follow_up_calendar_round_trip() -> None:
+    """A cut-off time is 'HH:MM' in JSON; a follow-up's calendar is written as settings."""
+    context = es.example_context("delivery_estimate") | {"cutoff": dt.time(14, 0)}
+    data = context_to_json("delivery_estimate", **context)
+    assert data["cutoff"] == "14:00"
+    assert context_from_json("delivery_estimate", data) == es.DeliveryEstimateContext(**context)
+    with pytest.raises(es.InvalidContextError, match=r"cutoff: expected a time of day"):
+        context_from_json("delivery_estimate", data | {"cutoff": "2pm"})
+    six_days = es.BusinessCalendar(workdays="Mon-Sat", country=None)
+    follow = es.example_context("follow_up") | {"calendar": six_days}
+    back = context_from_json("follow_up", context_to_json("follow_up", **follow))
+    assert isinstance(back, es.FollowUpContext)
+    assert back.calendar == six_days

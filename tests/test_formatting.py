@@ -123,6 +123,15 @@ def test_money(locale: str, amount: int | Decimal, expected: str) -> None:
         ("en", ["email", "SMS", "WhatsApp"], "and", "email, SMS and WhatsApp"),
         ("en_US", ["email", "SMS", "WhatsApp"], "and", "email, SMS, and WhatsApp"),
         ("id", [], "and", ""),
+        (
+            "id",
+            ["Jumat, 20 Maret 2026", "Senin, 23 Maret 2026"],
+            "semicolon",
+            "Jumat, 20 Maret 2026; Senin, 23 Maret 2026",
+        ),
+        ("id", ["a, 1", "b, 2", "c, 3"], "semicolon_and", "a, 1; b, 2; serta c, 3"),
+        ("en", ["a, 1", "b, 2"], "semicolon_and", "a, 1; and b, 2"),
+        ("en", ["a, 1"], "semicolon_and", "a, 1"),
     ],
 )
 def test_lists(locale: str, items: list[str], style: str, expected: str) -> None:
@@ -140,7 +149,8 @@ def test_lists(locale: str, items: list[str], style: str, expected: str) -> None
         ("id", 8, "business_hours", "8 jam kerja"),
         ("en", 8, "business_hours", "8 working hours"),
         ("id", 1.5, "business_hours", "1,5 jam kerja"),
-        ("en", 3, "calendar_days", "3 days"),
+        ("en", 3, "calendar_days", "3 calendar days"),
+        ("id", 3, "calendar_days", "3 hari kalender"),
     ],
 )
 def test_durations(locale: str, value: float, unit: str, expected: str) -> None:
@@ -174,3 +184,41 @@ def test_formatters_and_locales_are_cached() -> None:
     """Parsed locales and bound formatters are made once per process."""
     assert formatter("en_US", "Asia/Jakarta") is formatter("en-us", "Asia/Jakarta")
     assert resolve_locale("id").babel is resolve_locale("id").babel
+
+
+@pytest.mark.parametrize(
+    ("locale", "first", "last", "expected"),
+    [
+        ("id", dt.date(2026, 3, 20), dt.date(2026, 3, 20), "Jumat, 20 Maret 2026"),
+        ("id", dt.date(2026, 3, 23), dt.date(2026, 3, 24), "Senin–Selasa, 23–24 Maret 2026"),
+        ("id", dt.date(2026, 3, 31), dt.date(2026, 4, 1), "Selasa, 31 Maret – Rabu, 1 April 2026"),
+        ("en", dt.date(2026, 3, 23), dt.date(2026, 3, 24), "Monday–Tuesday, 23–24 March 2026"),
+        (
+            "en_US",
+            dt.date(2026, 3, 31),
+            dt.date(2026, 4, 1),
+            "Tuesday, March 31 – Wednesday, April 1, 2026",
+        ),
+        (
+            "en",
+            dt.date(2026, 12, 31),
+            dt.date(2027, 1, 1),
+            "Thursday, 31 December 2026 – Friday, 1 January 2027",
+        ),
+    ],
+)
+def test_day_ranges_carry_their_weekdays(
+    locale: str, first: dt.date, last: dt.date, expected: str
+) -> None:
+    """Runs of closed days name their weekdays: 'Senin–Selasa, 23–24 Maret 2026'."""
+    assert formatter(locale).day_range(first, last) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("id", "Jumat, 27 Maret"), ("en", "Friday, 27 March"), ("en_US", "Friday, March 27")],
+)
+def test_date_without_the_year(locale: str, expected: str) -> None:
+    """A date right after one in the same year may leave the year out (a chat status)."""
+    assert formatter(locale).date(dt.date(2026, 3, 27), year=False) == expected
+    assert formatter(locale).day_month_year(dt.date(2026, 3, 27), year=False) in expected

@@ -78,9 +78,10 @@ def test_status_is_one_short_line(locale: str, last: dt.date) -> None:
         "Bernadette Kusumawardhani", email="bernadette.kusumawardhani@example.co.id"
     )
     ooo = _ooo(first_day=dt.date(2026, 3, 16), last_day=last, urgent_contact=contact)
-    text = ooo.render(locale=locale, channel="status", now=EXAMPLE_NOW).text
-    assert text.count("\n") == 1
-    assert len(text.rstrip("\n")) <= 100
+    message = ooo.render(locale=locale, channel="status", now=EXAMPLE_NOW)
+    assert message.text.count("\n") == 1
+    assert len(message.text.rstrip("\n")) <= 100
+    assert lint(message) == []  # the reply day is there too (rule 22)
 
 
 @pytest.mark.parametrize("locale", ["id", "en", "en_US"])
@@ -136,3 +137,82 @@ def test_should_auto_reply_reads_an_email_message() -> None:
     incoming["From"] = "sari@example.id"
     incoming["auto-submitted"] = "auto-generated"
     assert es.should_auto_reply(incoming) is False
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "id",
+            "Kembali Rabu, 25 Maret 2026; dibalas paling lambat Jumat, 27 Maret. Mendesak: Budi",
+        ),
+        ("en", "Away 16–20 March 2026. Back Wednesday, 25 March; replies by Friday, 27 March."),
+        ("en_US", "Away March 16–20, 2026. Back Wednesday, March 25; replies by Friday, March 27."),
+    ],
+)
+def test_status_gives_the_return_and_the_reply_day(locale: str, expected: str) -> None:
+    """The chat status says when a reply comes, not only when the person is back (B1)."""
+    assert expected in _ooo().render(locale=locale, channel="status", now=EXAMPLE_NOW).text
+
+
+def test_closure_between_the_absence_and_the_return_is_named() -> None:
+    """Away until Friday 20 March, back Wednesday 25: the cuti bersama in between is said."""
+    ooo = _ooo()
+    assert [c.date.day for c in ooo.closed_between] == [23, 24]
+    email = ooo.render(locale="id", now=EXAMPLE_NOW)
+    assert (
+        "Saya tidak berada di kantor dari Senin, 16 Maret 2026 sampai Jumat, 20 Maret 2026. "
+        "Kantor kami tutup pada Senin–Selasa, 23–24 Maret 2026 untuk cuti bersama Idulfitri. "
+        "Saya akan kembali bekerja pada Rabu, 25 Maret 2026."
+    ) in email.text
+    assert "(kantor tutup pada 23–24 Maret 2026)" in email.preheader
+    voice = ooo.render(locale="en", channel="voicemail", now=EXAMPLE_NOW)
+    assert (
+        "Our office is closed from Monday, 23 March 2026 to Tuesday, 24 March 2026 for "
+        "collective leave for Eid al-Fitr."
+    ) in voice.text
+    assert lint(voice) == []
+
+
+def test_several_closures_are_listed_by_date() -> None:
+    """Away 16-17 March 2026: Nyepi, its cuti bersama and Idulfitri's are all named."""
+    ooo = _ooo(last_day=dt.date(2026, 3, 17))
+    text = ooo.render(locale="en", now=EXAMPLE_NOW).text
+    assert (
+        "Our office is closed on Wednesday, 18 March 2026 for collective leave for Nyepi "
+        "(Day of Silence); Thursday, 19 March 2026 for Nyepi (Day of Silence); and Friday, "
+        "20 March 2026 and Monday–Tuesday, 23–24 March 2026 for collective leave for Eid "
+        "al-Fitr."
+    ) in text
+
+
+def test_no_closure_no_closure_sentence() -> None:
+    """Back on the next business day: one sentence, 'and will be back at work on'."""
+    ooo = _ooo(first_day=dt.date(2026, 11, 9), last_day=dt.date(2026, 11, 13))
+    now = dt.datetime(2026, 11, 9, 9, 0, tzinfo=WIB)
+    assert ooo.closed_between == []
+    text = ooo.render(locale="id", now=now).text
+    assert (
+        "Saya tidak berada di kantor dari Senin, 9 November 2026 sampai Jumat, 13 November "
+        "2026 dan akan kembali bekerja pada Senin, 16 November 2026."
+    ) in text
+    assert "tutup" not in text
+
+
+def test_single_day_preheader_says_away_on() -> None:
+    """One day away reads 'Rina is away on Tuesday, ...'."""
+    ooo = _ooo(first_day=dt.date(2026, 11, 10), last_day=dt.date(2026, 11, 10))
+    now = dt.datetime(2026, 11, 10, 9, 0, tzinfo=WIB)
+    assert ooo.render(locale="en", now=now).preheader == (
+        "Rina is away on Tuesday, 10 November 2026 and will reply by Friday, 13 November 2026 "
+        "at the latest."
+    )
+
+
+@pytest.mark.parametrize(("locale", "word"), [("en", "on"), ("en_US", "at")])
+def test_urgent_call_takes_on_or_at_by_locale(locale: str, word: str) -> None:
+    """'call Budi on 0812...' in British English, 'call Budi at 0812...' in American."""
+    email = _ooo().render(locale=locale, now=EXAMPLE_NOW).text
+    assert f"please call Budi {word} 0812-3456-7890 or email budi@tokosari.id." in email
+    voice = _ooo().render(locale=locale, channel="voicemail", now=EXAMPLE_NOW).text
+    assert f"please call Budi {word} zero eight" in voice

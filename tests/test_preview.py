@@ -83,7 +83,7 @@ def test_preview_shows_indonesian_and_english_side_by_side() -> None:
     assert tree.cards == ["id", "en"]
     assert [f["srcdoc"] for f in tree.frames] == [pair["id"].html, pair["en"].html]
     assert tree.strong == [pair["id"].subject, pair["en"].subject]
-    assert pair["en"].subject.startswith("Case CS-2027-0113: we will get back to you by")
+    assert pair["en"].subject.startswith("Case CS-2027-0113: we will call you back by 14:00 WIB")
 
 
 def test_user_text_is_escaped_and_nothing_escapes_the_frame() -> None:
@@ -145,7 +145,7 @@ def test_out_of_office_example_uses_its_own_moment_and_other_channels() -> None:
     tree = _parse(status._repr_html_())
     assert tree.frames == []
     assert tree.pre == [m.text for m in status]
-    assert status["id"].text.startswith("Tidak di kantor 16–20 Maret 2026")
+    assert status["id"].text.startswith("Kembali Rabu, 25 Maret 2026; dibalas paling lambat")
     later = dt.datetime(2026, 4, 1, 9, 0, tzinfo=dt.timezone.utc)
     with pytest.raises(es.StaleNoticeError):
         es.preview("out_of_office", now=later)

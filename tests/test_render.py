@@ -161,7 +161,7 @@ def test_user_templates_are_sandboxed_and_may_extend_ours(tmp_path: Path) -> Non
     )
     renderer = Renderer([tmp_path], brand=es.Brand("Toko Sari"))
     message = renderer.render("follow_up", locale="en", **_context("follow_up"))
-    assert message.subject == "[Toko Sari] Has the problem in case CS-2026-1187 been solved?"
+    assert message.subject == "[Toko Sari] Has the problem in case CS-2026-1187 been resolved?"
     assert renderer.sandboxed
     (tmp_path / "follow_up" / "subject.txt").write_text(
         "{{ reference.__class__.__mro__ }}", "utf-8"
@@ -295,3 +295,264 @@ def test_to_email_body_survives_mbox_writers_and_stays_within_76_columns(
     plain = parsed.get_body(("plain",))
     assert plain is not None
     assert plain.get_content() == text
+
+
+# ------------------------------------------------------------ after the copy review
+CAL = es.BusinessCalendar(timezone="Asia/Jakarta", workdays="Mon-Fri", country="ID")
+
+
+def _promise(
+    ordered: dt.datetime, calendar: es.BusinessCalendar = CAL, cutoff: str | None = None
+) -> Any:
+    """A 2-4 business day promise laid out as promise_delivery does, closures from the order."""
+    from expectset.promises import DeliveryPromise
+    from expectset.windows import PromisePolicy, Window
+
+    window = Window(
+        lower=2,
+        upper=4,
+        unit="business_days",
+        lane=("REG",),
+        requested_lane=("REG",),
+        samples=100,
+        effective_samples=100.0,
+        policy=PromisePolicy(),
+    )
+    start = calendar.handling_start(ordered, cutoff=cutoff)
+    shipped = calendar.add_business_days(start.date(), 1)
+    latest = calendar.add_business_days(shipped, 4)
+    return DeliveryPromise(
+        ordered_at=ordered,
+        handling_starts=start,
+        handling=1,
+        earliest=calendar.add_business_days(shipped, 2),
+        latest=latest,
+        window=window,
+        calendar=calendar,
+        closures=tuple(
+            calendar.closures_between(ordered.date(), latest, include_non_workdays=True)
+        ),
+    )
+
+
+def _delivery(locale: str, **changes: Any) -> str:
+    return es.render("delivery_estimate", locale=locale, **(_context() | changes)).text
+
+
+def test_friendly_free_text_needs_a_friendly_version() -> None:
+    """Free text that says Anda stops a friendly message, naming the field (rule 10)."""
+    context = _context("policy_explanation")
+    context["recipient"] = dataclasses.replace(context["recipient"], register="friendly")
+    context["reason"] = {"id": "Produk yang Anda terima selalu baru.", "en": "It is new."}
+    with pytest.raises(InvalidContextError, match=r"reason: .*'Anda'.*'id@friendly'"):
+        es.render("policy_explanation", locale="id", **context)
+    context["reason"] = {**context["reason"], "id@friendly": "Produk yang kamu terima baru."}
+    text = es.render("policy_explanation", locale="id", **context).text
+    assert "Produk yang kamu terima baru." in text
+    assert "Anda" not in text
+    formal = dataclasses.replace(context["recipient"], register="formal")
+    assert (
+        "Produk yang Anda terima selalu baru."
+        in es.render("policy_explanation", locale="id", **(context | {"recipient": formal})).text
+    )
+
+
+def test_plain_formal_text_in_a_friendly_message_is_refused() -> None:
+    """One text for every language cannot be friendly if it says Bapak/Ibu."""
+    context = _context("follow_up")
+    context["recipient"] = dataclasses.replace(context["recipient"], register="friendly")
+    context["summary"] = "Kami sudah menghubungi Bapak/Ibu."
+    with pytest.raises(InvalidContextError, match=r"summary: .*Bapak/Ibu"):
+        es.render("follow_up", locale="id", **context)
+
+
+def test_american_english_takes_the_en_us_text() -> None:
+    """A text's "en_US" version is used for en_US only; other English takes "en"."""
+    context = _context("timeline")
+    label = {"id": "Diterima di pusat servis", "en": "At our service centre"}
+    label |= {"en_US": "At our service center"}
+    context["steps"] = (es.Step(label, dt.date(2026, 11, 9), done=True), *context["steps"][1:])
+    assert "At our service center:" in es.render("timeline", locale="en_US", **context).text
+    assert "At our service centre:" in es.render("timeline", locale="en_GB", **context).text
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "id",
+            "Pesanan Anda kami terima pada Jumat, 14 Agustus 2026, setelah batas waktu "
+            "pemrosesan pukul 14.00 WIB. Kami akan mulai memprosesnya pada Selasa, 18 Agustus "
+            "2026, hari kerja kami berikutnya.",
+        ),
+        (
+            "en",
+            "We received your order on Friday, 14 August 2026, after our 14:00 WIB cut-off, so "
+            "we will start handling it on Tuesday, 18 August 2026, our next business day.",
+        ),
+        (
+            "en_US",
+            "We received your order on Friday, August 14, 2026, after our 2:00 PM WIB cut-off, "
+            "so we will start handling it on Tuesday, August 18, 2026, our next business day.",
+        ),
+    ],
+)
+def test_late_start_after_the_cutoff_names_the_time(locale: str, expected: str) -> None:
+    """An order after the cut-off says so, with the time (17 August is a holiday)."""
+    ordered = dt.datetime(2026, 8, 14, 15, 30, tzinfo=CAL.zone)
+    with_calendar_cutoff = _promise(ordered, CAL.replace(cutoff="14:00"))
+    assert expected in _delivery(locale, promise=with_calendar_cutoff)
+    promise = _promise(ordered, cutoff="14:00")
+    assert expected in _delivery(locale, promise=promise, cutoff=dt.time(14, 0))
+    without_time = _delivery(locale, promise=promise)
+    assert "WIB" not in without_time
+    assert ("harian kami" if locale == "id" else "after our daily cut-off time") in without_time
+
+
+def test_late_start_on_a_closed_day_names_the_closure() -> None:
+    """An order on a holiday names it; one on a weekend says it is not a business day."""
+    on_leave = _promise(dt.datetime(2026, 12, 24, 10, 0, tzinfo=CAL.zone))
+    assert (
+        "Pesanan Anda kami terima pada Kamis, 24 Desember 2026, saat kami tutup untuk cuti "
+        "bersama Natal. Kami akan mulai memprosesnya pada Senin, 28 Desember 2026"
+    ) in _delivery("id", promise=on_leave)
+    assert (
+        "on Thursday, 24 December 2026, a day we are closed for collective leave for "
+        "Christmas Day, so we will start handling it on Monday, 28 December 2026"
+    ) in _delivery("en", promise=on_leave)
+    sunday = _promise(dt.datetime(2026, 11, 22, 10, 0, tzinfo=CAL.zone))
+    assert "Minggu, 22 November 2026, di luar hari kerja kami." in _delivery("id", promise=sunday)
+    assert "Sunday, 22 November 2026, outside our business days" in _delivery("en", promise=sunday)
+
+
+def test_order_just_before_a_closure_lists_the_closed_days() -> None:
+    """Ordered 23 December after the cut-off: 24-25 December are listed as holidays."""
+    promise = _promise(dt.datetime(2026, 12, 23, 15, 0, tzinfo=CAL.zone), cutoff="14:00")
+    text = _delivery("id", promise=promise, cutoff=dt.time(14, 0))
+    assert "- Cuti bersama Natal: Kamis, 24 Desember 2026\n- Natal: Jumat, 25 Desember" in text
+
+
+def test_holiday_list_is_in_date_order_with_estimates_marked() -> None:
+    """Around Idulfitri 2027 the list runs by date; cuti bersama days join with ';'."""
+    promise = _promise(dt.datetime(2027, 3, 5, 10, 0, tzinfo=CAL.zone))
+    text = _delivery("id", promise=promise)
+    assert (
+        "Hari libur nasional dan cuti bersama berikut jatuh di antara tanggal pemesanan dan "
+        "estimasi tiba, dan sudah kami perhitungkan dalam estimasi:\n"
+        "- Nyepi: Senin, 8 Maret 2027\n"
+        "- Cuti bersama Idulfitri: Selasa, 9 Maret 2027\n"
+        "- Idulfitri: Rabu, 10 Maret 2027 (tanggal belum ditetapkan)\n"
+        "- Hari kedua Idulfitri: Kamis, 11 Maret 2027 (tanggal belum ditetapkan)\n"
+        "- Cuti bersama Idulfitri: Jumat, 12 Maret 2027; Senin, 15 Maret 2027\n"
+    ) in text
+
+
+@pytest.mark.parametrize(
+    ("calendar", "id_heading", "en_heading"),
+    [
+        (
+            CAL.replace(cuti_bersama=False),
+            "Hari libur nasional berikut",
+            "The following public holidays fall",
+        ),
+        (
+            CAL.replace(closures=[(dt.date(2026, 3, 26), dt.date(2026, 3, 27), "libur kurir")]),
+            "Hari libur dan hari tutup operasional berikut",
+            "The following holidays and closure days fall",
+        ),
+        (
+            CAL.replace(country=None, closures=[(dt.date(2026, 3, 19), "stok opname")]),
+            "Hari tutup operasional berikut",
+            "The following closure days fall",
+        ),
+    ],
+)
+def test_holiday_heading_names_only_what_the_list_holds(
+    calendar: es.BusinessCalendar, id_heading: str, en_heading: str
+) -> None:
+    """Public holidays, cuti bersama and a business's own closures are not all 'holidays'."""
+    promise = _promise(dt.datetime(2026, 3, 17, 10, 0, tzinfo=calendar.zone), calendar)
+    assert f"\n{id_heading} jatuh di antara" in _delivery("id", promise=promise)
+    assert f"\n{en_heading} between your order" in _delivery("en", promise=promise)
+
+
+def test_calendar_day_windows_say_calendar_days() -> None:
+    """A window in calendar days says 'hari kalender' / 'calendar days' (rule 19)."""
+    promise = _promise(dt.datetime(2026, 11, 23, 10, 0, tzinfo=CAL.zone))
+    window = dataclasses.replace(promise.window, lower=3, upper=5, unit="calendar_days")
+    promise = dataclasses.replace(promise, window=window)
+    assert "3–5 hari kalender untuk pengiriman" in _delivery("id", promise=promise)
+    assert "3–5 calendar days for delivery" in _delivery("en", promise=promise)
+
+
+def test_follow_up_says_what_a_business_day_is() -> None:
+    """The follow-up defines its business days from its calendar (rule 19)."""
+    context = _context("follow_up")
+    default = es.render("follow_up", locale="id", **context).text
+    assert (
+        "paling lambat 1 hari kerja (Senin–Jumat, tidak termasuk hari libur nasional dan cuti "
+        "bersama) setelah balasan Anda kami terima."
+    ) in default
+    context |= {"calendar": es.BusinessCalendar(workdays="Mon-Sat", country=None)}
+    context |= {"reply_within": 2}
+    assert "within 2 business days (Monday–Saturday) of your reply" in (
+        es.render("follow_up", locale="en", **context).text
+    )
+
+
+def test_service_recovery_schedule_is_checked_and_shown() -> None:
+    """The schedule's steps run in date order; open steps show as estimates."""
+    context = _context("service_recovery")
+    text = es.render("service_recovery", locale="id", **context).text
+    assert "- Kemeja ukuran L tiba: 17–18 November 2026 (estimasi)" in text
+    context["schedule"] = tuple(reversed(context["schedule"]))
+    with pytest.raises(InvalidContextError, match=r"schedule\[1\]"):
+        es.render("service_recovery", locale="id", **context)
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("id", "silakan kirim pesan WhatsApp kepada kami di nomor 0812-3456-7890 atau kirim email"),
+        ("en", "please send us a WhatsApp message on 0812-3456-7890 or email halo@tokosari.id."),
+        ("en_US", "please send us a WhatsApp message at 0812-3456-7890 or email halo@"),
+    ],
+)
+def test_urgent_contact_gets_a_verb_for_each_way(locale: str, expected: str) -> None:
+    """'call Budi on ... or email ...': one verb per way, 'at' for American readers."""
+    text = es.render("callback_promise", locale=locale, **_context("callback_promise")).text
+    assert expected in text
+
+
+def test_american_readers_see_labor_day() -> None:
+    """Holiday names follow the reader's English: Labour Day in en, Labor Day in en_US."""
+    promise = _promise(dt.datetime(2026, 4, 28, 10, 0, tzinfo=CAL.zone))
+    assert "- Labour Day: Friday, 1 May 2026" in _delivery("en", promise=promise)
+    assert "- Labor Day: Friday, May 1, 2026" in _delivery("en_US", promise=promise)
+    assert "- Hari Buruh: Jumat, 1 Mei 2026" in _delivery("id", promise=promise)
+
+
+@pytest.mark.parametrize("locale", ["id", "en", "en_US"])
+@pytest.mark.parametrize("kind", [k for k in es.MESSAGE_KINDS if k != "out_of_office"])
+def test_subject_reads_back_exactly_from_the_wire(kind: str, locale: str) -> None:
+    """A folded subject unfolds to the rendered one: no doubled space around encoded words."""
+    message = es.render(kind, locale=locale, **_context(kind))
+    mail = message.to_email(sender="halo@tokosari.id", to="sari@example.id")
+    out = io.BytesIO()
+    BytesGenerator(out, mangle_from_=True, policy=mail.policy).flatten(mail)
+    raw = out.getvalue()
+    head = raw.split(b"\n\n", 1)[0]
+    assert all(len(line) <= 76 for line in head.split(b"\n"))
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert str(parsed["Subject"]).lstrip(" ") == message.subject
+
+
+def test_indonesian_subject_fold_keeps_single_spaces() -> None:
+    """The delay subject folds before an en dash word without gaining a second space."""
+    context = _context("delay_notice")
+    message = es.render("delay_notice", locale="id", **context)
+    assert "menjadi 27–30" in message.subject
+    parsed = email.message_from_bytes(
+        message.to_email(sender="a@b.id", to="c@d.id").as_bytes(), policy=email.policy.default
+    )
+    assert str(parsed["Subject"]) == message.subject

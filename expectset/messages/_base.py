@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -21,6 +22,7 @@ from typing import Any, ClassVar, Literal, TypeAlias, Union
 from expectset.errors import InvalidContextError
 
 __all__ = [
+    "TEXT_KEYS",
     "DateSpan",
     "LocalText",
     "MessageContext",
@@ -32,11 +34,19 @@ __all__ = [
 ]
 
 #: Text written by the caller: one string, or one per language ``{"id": ..., "en": ...}``.
+#: Optional keys: ``"id@friendly"`` (the friendly register, used when the recipient asked
+#: for it) and ``"en_US"`` (American spelling or date order; ``"en"`` otherwise).
 LocalText: TypeAlias = str | Mapping[str, str]
 #: One day, or a ``(first, last)`` range of days.
 DateSpan: TypeAlias = dt.date | tuple[dt.date, dt.date]
 
-_LANGUAGES = ("id", "en")
+#: The keys a per-language text may have.
+TEXT_KEYS = ("id", "id@friendly", "en", "en_US")
+_FRIENDLY_KEY = "id@friendly"
+# Value objects that hold names and addresses, never free text to check.
+_NO_FREE_TEXT = frozenset({"Recipient", "Contact"})
+# Formal forms of address: Anda, Bapak/Ibu, or Bapak or Ibu before a name.
+_FORMAL_ADDRESS = re.compile(r"\bAnda\b|\bBapak/Ibu\b|\b(?:Bapak|Ibu)\s+[A-Z]")
 
 Check = Callable[[Any], bool]
 
@@ -54,7 +64,7 @@ def _is_local_text(value: object) -> bool:
     if isinstance(value, Mapping):
         return (
             bool(value)
-            and all(key in _LANGUAGES for key in value)
+            and all(key in TEXT_KEYS for key in value)
             and all(isinstance(text, str) and text.strip() for text in value.values())
         )
     return False
@@ -239,27 +249,75 @@ def context_from_kwargs(cls: type[MessageContext], kwargs: Mapping[str, Any]) ->
     return cls(**kwargs)
 
 
-def local_text(value: str | Mapping[str, str], language: str) -> str:
-    """Pick the text for ``language`` from a :data:`LocalText` value."""
+def local_text(
+    value: str | Mapping[str, str],
+    language: str,
+    *,
+    register: str = "formal",
+    locale: str | None = None,
+) -> str:
+    """Pick the text for ``language`` (and ``register``, ``locale``) from a :data:`LocalText`.
+
+    Friendly Indonesian takes the ``"id@friendly"`` text when there is one, else the
+    ``"id"`` text; ``en_US`` takes the ``"en_US"`` text when there is one, else ``"en"``.
+
+    Examples
+    --------
+    >>> text = {"id": "Produk yang Anda terima", "id@friendly": "Produk yang kamu terima",
+    ...         "en": "The item you receive"}
+    >>> local_text(text, "id"), local_text(text, "id", register="friendly")
+    ('Produk yang Anda terima', 'Produk yang kamu terima')
+    >>> local_text({"en": "our service centre", "en_US": "our service center"}, "en",
+    ...            locale="en_US")
+    'our service center'
+    """
     if isinstance(value, str):
         return value
+    if language == "id" and register == "friendly" and _FRIENDLY_KEY in value:
+        return value[_FRIENDLY_KEY]
+    if language == "en" and locale == "en_US" and "en_US" in value:
+        return value["en_US"]
     return value[language]
 
 
-def missing_languages(value: object, language: str, path: str) -> Iterator[str]:
-    """Yield problems for every per-language text inside ``value`` that lacks ``language``."""
-    if isinstance(value, str) or value is None:
+def missing_languages(
+    value: object, language: str, path: str, *, register: str = "formal"
+) -> Iterator[str]:
+    """Yield problems for every per-language text inside ``value`` that lacks ``language``.
+
+    In the friendly Indonesian register, a text without an ``"id@friendly"`` version
+    whose Indonesian addresses the reader formally (``Anda``, ``Bapak/Ibu``) is a
+    problem too: the message would mix the two registers (WORDING.md rule 10).
+    """
+    if value is None:
         return
-    if isinstance(value, Mapping):
-        if language not in value:
+    if isinstance(value, (str, Mapping)):
+        if isinstance(value, Mapping) and language not in value:
             yield f"{path}: has no {language!r} text (given: {', '.join(value)})"
+            return
+        if language == "id" and register == "friendly":
+            if isinstance(value, Mapping) and _FRIENDLY_KEY in value:
+                return
+            text = value if isinstance(value, str) else value["id"]
+            found = _FORMAL_ADDRESS.search(text)
+            if found:
+                yield (
+                    f"{path}: its Indonesian text addresses the reader formally "
+                    f"({found.group(0).strip()!r}) but the message is friendly; add an "
+                    "'id@friendly' text (rule 10: one register per message)"
+                )
         return
     if isinstance(value, tuple):
         for index, item in enumerate(value):
-            yield from missing_languages(item, language, f"{path}[{index}]")
+            yield from missing_languages(item, language, f"{path}[{index}]", register=register)
         return
-    if dataclasses.is_dataclass(value) and type(value).__module__.startswith("expectset.messages"):
+    kind = type(value)
+    if (
+        dataclasses.is_dataclass(value)
+        and kind.__module__.startswith("expectset.messages")
+        and kind.__name__ not in _NO_FREE_TEXT
+    ):
         for field in dataclasses.fields(value):
             yield from missing_languages(
-                getattr(value, field.name), language, f"{path}.{field.name}"
+                getattr(value, field.name), language, f"{path}.{field.name}", register=register
             )

@@ -10,6 +10,7 @@ from typing import Any, ClassVar, Literal
 from expectset.promises import DeliveryPromise
 
 from ._base import MessageContext
+from ._closures import HolidayGroup, closure_name, excluded_days, group_closures, holiday_heading
 from .common import Brand, Contact, Recipient
 
 __all__ = ["DELAY_FACTORS", "DelayFactor", "DeliveryEstimateContext", "HolidayGroup"]
@@ -24,38 +25,22 @@ DELAY_FACTORS: tuple[DelayFactor, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class HolidayGroup:
-    """One named closure inside a window and the days it covers (for the message)."""
-
-    name: str
-    days: tuple[dt.date, ...]
-    estimated: bool
-
-
-def group_closures(promise: DeliveryPromise, language: str) -> list[HolidayGroup]:
-    """Group the promise's closures by name, in date order of first appearance."""
-    groups: dict[str, tuple[list[dt.date], bool]] = {}
-    for closure in sorted(promise.closures, key=lambda c: c.date):
-        name = closure.name(language)
-        days, estimated = groups.get(name, ([], False))
-        days.append(closure.date)
-        groups[name] = (days, estimated or closure.estimated)
-    return [
-        HolidayGroup(name=name, days=tuple(days), estimated=estimated)
-        for name, (days, estimated) in groups.items()
-    ]
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DeliveryEstimateContext(MessageContext):
     """A delivery estimate for one order.
 
     ``promise`` gives the dates (from ``promise_delivery``); the message names the
-    holidays inside the window, says how business days are counted and when the next
-    update comes (``next_update``; by default the day handling ends, when the parcel
-    leaves with its tracking number). ``delay_factors`` says what may slow delivery
-    down; the default is bad weather and high parcel volumes at the courier.
+    holidays and closures in ``promise.closures`` (from the order date to the latest
+    date, weekend holidays included), says how business days are counted and when the
+    next update comes (``next_update``; by default the day handling ends, when the
+    parcel leaves with its tracking number). ``delay_factors`` says what may slow
+    delivery down; the default is bad weather and high parcel volumes at the courier.
+
+    When handling starts on a later day than the order, the message says why: the
+    order came on a day we are closed (naming the holiday), or after the day's
+    cut-off. ``cutoff`` is that cut-off time, to name it (default: the calendar's own
+    ``cutoff``, if it has one; without either the message says "after our daily
+    cut-off" without a time).
     """
 
     kind: ClassVar[str] = "delivery_estimate"
@@ -65,6 +50,7 @@ class DeliveryEstimateContext(MessageContext):
     order_id: str
     next_update: dt.date | None = None
     delay_factors: tuple[DelayFactor, ...] = ("weather", "courier_volume")
+    cutoff: dt.time | None = None
     contact: Contact | None = None
     brand: Brand | None = None
 
@@ -90,19 +76,37 @@ class DeliveryEstimateContext(MessageContext):
             next_update = calendar.add_business_days(start_day, max(promise.handling, 1))
         window = promise.window
         counts_business = promise.handling > 0 or window.unit != "calendar_days"
-        if calendar.country is None:
-            excluded = "nothing"
-        elif calendar.country == "ID" and calendar.cuti_bersama:
-            excluded = "holidays_and_cuti_bersama"
-        else:
-            excluded = "holidays"
+        holidays = group_closures(promise.closures)
+        # Why handling starts later than the order: a closed day, or the cut-off.
+        late_start = start_day != ordered_day
+        closed_on_order_day = late_start and not calendar.is_business_day(ordered_day)
+        closed_names = (
+            [
+                closure_name(c)
+                for c in calendar.closures_between(
+                    ordered_day, ordered_day, include_non_workdays=True
+                )
+            ]
+            if closed_on_order_day
+            else []
+        )
+        cutoff = self.cutoff or calendar.cutoff
+        cutoff_at = (
+            None
+            if cutoff is None or closed_on_order_day
+            else dt.datetime.combine(ordered_day, cutoff, tzinfo=calendar.zone)
+        )
         return {
             "ordered_day": ordered_day,
             "start_day": start_day,
-            "late_start": start_day != ordered_day,
+            "late_start": late_start,
+            "closed_on_order_day": closed_on_order_day,
+            "closed_names": closed_names,
+            "cutoff_at": cutoff_at,
             "counts_business_days": counts_business,
-            "excluded": excluded,
-            "holidays": group_closures(promise, language),
+            "excluded": excluded_days(calendar),
+            "holidays": holidays,
+            "holiday_heading": holiday_heading(holidays),
             "any_estimated": any(c.estimated for c in promise.closures),
             "next_update_day": next_update,
         }

@@ -6,7 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from expectset.calendar import BusinessCalendar
+
 from ._base import LocalText, MessageContext
+from ._closures import default_calendar, excluded_days
 from .common import Brand, Contact, Recipient
 
 __all__ = ["FollowUpContext"]
@@ -18,7 +21,10 @@ class FollowUpContext(MessageContext):
 
     ``summary`` recalls what was done (a sentence). The customer answers by replying
     YA/TIDAK (YES/NO) or, when ``answer_url`` is given, with one click. If it is not
-    resolved we get back within ``reply_within`` business days of their answer.
+    resolved we get back within ``reply_within`` business days of their answer, on
+    ``calendar``, whose business days the message spells out (WORDING.md rule 19); the
+    default is ``BusinessCalendar()``: Monday to Friday, without Indonesian public
+    holidays and cuti bersama.
     """
 
     kind: ClassVar[str] = "follow_up"
@@ -28,6 +34,7 @@ class FollowUpContext(MessageContext):
     summary: LocalText
     answer_url: str | None = None
     reply_within: int = 1
+    calendar: BusinessCalendar | None = None
     contact: Contact | None = None
     brand: Brand | None = None
 
@@ -39,4 +46,5 @@ class FollowUpContext(MessageContext):
 
     def template_vars(self, language: str) -> dict[str, Any]:
         """Values the templates need beyond the fields themselves."""
-        return {}
+        calendar = self.calendar or default_calendar()
+        return {"workdays_calendar": calendar, "excluded": excluded_days(calendar)}

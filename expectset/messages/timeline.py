@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from ._base import DateSpan, LocalText, MessageContext, _Validated
 from .common import Brand, Contact, Recipient
 
-__all__ = ["Step", "TimelineContext"]
+__all__ = ["Step", "TimelineContext", "step_problems"]
 
 
 def _first_last(span: dt.date | tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
@@ -60,17 +60,22 @@ class TimelineContext(MessageContext):
             yield "steps: a timeline needs at least one step"
         if not self.may_change:
             yield "may_change: say what may change the dates (rule 21)"
-        seen_open = False
-        previous_end: dt.date | None = None
-        for index, step in enumerate(self.steps):
-            first, last = _first_last(step.when)
-            if previous_end is not None and first < previous_end:
-                yield f"steps[{index}]: starts ({first}) before the previous step ends"
-            previous_end = last
-            if step.done and seen_open:
-                yield f"steps[{index}]: a done step comes after a step not yet done"
-            seen_open = seen_open or not step.done
+        yield from step_problems(self.steps, "steps")
 
     def template_vars(self, language: str) -> dict[str, Any]:
         """Values the templates need beyond the fields themselves."""
         return {}
+
+
+def step_problems(steps: tuple[Step, ...], name: str) -> Iterator[str]:
+    """Yield problems with the order of ``steps``: in date order, done steps first."""
+    seen_open = False
+    previous_end: dt.date | None = None
+    for index, step in enumerate(steps):
+        first, last = _first_last(step.when)
+        if previous_end is not None and first < previous_end:
+            yield f"{name}[{index}]: starts ({first}) before the previous step ends"
+        previous_end = last
+        if step.done and seen_open:
+            yield f"{name}[{index}]: a done step comes after a step not yet done"
+        seen_open = seen_open or not step.done
