@@ -186,6 +186,7 @@ def _policy(args: argparse.Namespace) -> PromisePolicy:
 def _read(source: _Source, args: argparse.Namespace) -> TransitHistory:
     import csv
 
+    from .errors import InvalidHistoryError
     from .history import TransitHistory
 
     try:
@@ -205,6 +206,16 @@ def _read(source: _Source, args: argparse.Namespace) -> TransitHistory:
         raise _UsageError(f"{source.path.name}: not a UTF-8 text file") from None
     except csv.Error as exc:
         raise _UsageError(f"{source.path.name}: not a readable CSV file: {exc}") from None
+    except InvalidHistoryError as exc:  # name the file, unless the message does
+        raise _in_file(exc, source) from None
+
+
+def _in_file(exc: Exception, source: _Source) -> Exception:
+    """Put the file's name in front of an error about it, unless the error names it."""
+    from .cli import _one_line
+
+    text = _one_line(exc)
+    return _UsageError(text if source.path.name in text else f"{source.path.name}: {text}")
 
 
 def _report_rejects(report: RejectReport, command: str, args: argparse.Namespace) -> None:
@@ -287,8 +298,9 @@ def _closure_line(closure: Closure) -> str:
     name_id, name_en = closure.name("id"), closure.name("en")
     note = " (date estimated)" if closure.estimated else ""
     label = name_en if name_en.startswith(name_id) else f"{name_id} ({name_en})"
-    line = f"{_day(closure.date)}  {label}{note}"
-    return line if len(line) <= 69 else f"{_day(closure.date)}  {name_id}{note}"
+    day = f"{_day(closure.date):<15}"
+    line = f"{day}  {label}{note}"
+    return line if len(line) <= 69 else f"{day}  {name_id}{note}"
 
 
 def _rests_on(window: Window) -> list[str]:
@@ -652,6 +664,7 @@ def _backtest(args: argparse.Namespace, out: TextIO) -> int:
     import csv
 
     from .backtesting import backtest
+    from .errors import InvalidHistoryError
     from .windows import lane_label
 
     source = _source(args)
@@ -676,6 +689,8 @@ def _backtest(args: argparse.Namespace, out: TextIO) -> int:
         raise _UsageError(f"{source.path.name}: not a UTF-8 text file") from None
     except csv.Error as exc:
         raise _UsageError(f"{source.path.name}: not a readable CSV file: {exc}") from None
+    except InvalidHistoryError as exc:
+        raise _in_file(exc, source) from None
     finally:
         bar.clear()
     if args.lane is not None:
