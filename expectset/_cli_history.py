@@ -219,7 +219,10 @@ def _in_file(exc: Exception, source: _Source) -> Exception:
 
 
 def _report_rejects(report: RejectReport, command: str, args: argparse.Namespace) -> None:
-    """Say on stderr that rows were left out: one line, or the whole report with --rejects."""
+    """Say on stderr that rows were left out: one line, or the whole report with --rejects.
+
+    Written after the result, so that on a terminal it is the last thing on the screen.
+    """
     if not report.total:
         return
     if args.rejects:
@@ -394,7 +397,6 @@ def _quote(args: argparse.Namespace, out: TextIO) -> int:
         message = _message(args, promise, callback)
     except ExpectsetError as exc:
         raise _with_rejects(exc, history.rejected, "quote", args) from None
-    _report_rejects(history.rejected, "quote", args)
     quote = _Quote(
         source=source,
         history=history,
@@ -407,6 +409,8 @@ def _quote(args: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps(_quote_json(quote), ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(_quote_text(quote))
+    out.flush()
+    _report_rejects(history.rejected, "quote", args)  # last, where it is seen
     return 0
 
 
@@ -704,11 +708,12 @@ def _backtest(args: argparse.Namespace, out: TextIO) -> int:
             )
             raise _with_rejects(missing, report.rejected, "backtest", args)
         report = chosen
-    _report_rejects(report.rejected, "backtest", args)
     if args.format == "json":
         out.write(json.dumps(_backtest_json(report, source), ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(f"{report}\n")
+    out.flush()
+    _report_rejects(report.rejected, "backtest", args)  # last, where it is seen
     return 0
 
 

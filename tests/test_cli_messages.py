@@ -550,6 +550,8 @@ def _sessions(block: str) -> list[tuple[str, str]]:
 
 def _prepare(page_text: str, folder: Path) -> None:
     """Create the files a page describes rather than makes with a command."""
+    if "--history shipments.csv" in page_text:  # "a copy of the bundled sample"
+        shutil.copyfile(sample_path("shipments"), folder / "shipments.csv")
     templates = _blocks(page_text, "jinja")
     if templates:
         (folder / "my_templates" / "follow_up").mkdir(parents=True)
