@@ -95,19 +95,32 @@ def test_demo_writes_the_headline_messages_in_indonesian_then_english() -> None:
     assert max(len(line) for line in text.splitlines()) <= 80
 
 
+def _sections(text: str) -> dict[tuple[str, str], str]:
+    """The demo's messages by (locale, kind), each unwrapped onto one line."""
+    parts = re.split(r"^\[(id|en)\] (\w+).*\n-{78}\n", text, flags=re.M)[1:]
+    return {
+        (parts[i], parts[i + 1]): " ".join(parts[i + 2].split()) for i in range(0, len(parts), 3)
+    }
+
+
 def test_demo_messages_say_what_the_demo_computed() -> None:
     """The messages carry the table's REG JKT→SBY dates, the callback and a later estimate."""
     text = _demo()
     row = next(line for line in text.splitlines() if line.startswith("REG JKT→SBY"))
     assert row.endswith("Fri 27 – Mon 30 Nov")
-    assert "Pesanan INV/2026/11/0042: estimasi tiba 27–30 November 2026\n" in text
-    assert "Order INV/2026/11/0042: estimated arrival 27–30 November 2026\n" in text
     assert "promised by Mon 23 Nov 2026 16:45 WIB" in text
-    assert "Senin, 23 November 2026, pukul 16.45 WIB." in text
-    assert "by Monday, 23 November\n2026, 16:45 WIB at the latest." in text
-    assert "Pesanan INV/2026/11/0042: estimasi tiba baru 1–3 Desember 2026\n" in text
-    assert "within the original\nestimate of 27–30 November 2026." in text
-    assert "Away 23–27 November 2026, back Saturday, 28 November 2026. Urgent: Budi," in text
+    sections = _sections(text)
+    for locale in ("id", "en"):
+        assert "INV/2026/11/0042" in sections[locale, "delivery_estimate"]
+        assert "27–30 November 2026" in sections[locale, "delivery_estimate"]
+        assert "27–30 November 2026" in sections[locale, "delay_notice"]  # the old estimate
+    assert "Senin, 23 November 2026, pukul 16.45 WIB" in sections["id", "callback_promise"]
+    assert "Monday, 23 November 2026, 16:45 WIB" in sections["en", "callback_promise"]
+    assert "1–3 Desember 2026" in sections["id", "delay_notice"]  # promised again
+    assert "1–3 December 2026" in sections["en", "delay_notice"]
+    assert "Rp18.000" in sections["id", "delay_notice"]
+    assert "23–27 November 2026" in sections["en", "out_of_office"]
+    assert "Saturday, 28 November 2026" in sections["en", "out_of_office"]  # desk works Sat
 
 
 def test_demo_messages_follow_the_wording_rules() -> None:

@@ -320,13 +320,13 @@ def test_the_message_for_the_quote(capsys: pytest.CaptureFixture[str]) -> None:
     tail = f"\n--- delivery_estimate (en_US) ---\n{message.subject}\n\n{message.text}"
     assert out.endswith(tail)
     assert out.startswith("Window     REG/JKT/SBY: 3–5 business days\n")
-    assert "Dear Ms. Sari Rahayu," in message.text
+    assert "Sari Rahayu" in message.text
     assert "March 27–30, 2026" in message.subject
     plain = quote_json(
         ["--lane", "REG,JKT,SBY", "--at", "2026-03-16T10:00", "--locale", "id"], capsys
     )
-    assert plain["message"]["text"].startswith("Halo, Bapak/Ibu,\n")
-    assert plain["message"]["subject"].startswith("Pesanan ORDER-ID: estimasi tiba")
+    assert "Bapak/Ibu" in plain["message"]["text"]  # nobody in particular, formally
+    assert "ORDER-ID" in plain["message"]["subject"]
 
 
 def test_at_defaults_to_now(capsys: pytest.CaptureFixture[str]) -> None:
