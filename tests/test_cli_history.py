@@ -588,10 +588,15 @@ def test_a_large_backtest_shows_progress_on_a_terminal_only(tmp_path: Path) -> N
     assert screen.endswith(b"--rejects shows which and why\r\n")
     assert out.startswith(b"Backtest: 95% on time with 90% confidence")
     assert b"replaying" not in out
-    piped = subprocess.run([*argv, "--progress"], capture_output=True, check=False, timeout=120)
-    assert piped.returncode == 0
-    assert piped.stdout == out
-    assert piped.stderr == (
-        b"expectset backtest: rejected 35 of 21,000 rows (missing field 14, unparseable value 7,"
-        b" naive datetime 7, end before start 7); --rejects shows which and why\n"
+    assert b"rejected 35 of 21,000 rows" in screen
+    # On a pipe nothing is drawn, even when asked for (the large case is decided the
+    # same way, see test_when_the_bar_is_drawn; the sample keeps this run short).
+    piped = subprocess.run(
+        [script, "backtest", "--progress", "--lane", "REG,JKT,SBY"],
+        capture_output=True,
+        check=False,
+        timeout=120,
     )
+    assert piped.returncode == 0
+    assert piped.stdout.startswith(b"Backtest: 95% on time with 90% confidence")
+    assert piped.stderr == SAMPLE_REJECTS.format(command="backtest").encode()
