@@ -18,8 +18,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ._timeutil import TzLike
@@ -168,6 +168,51 @@ class BacktestReport:
         """Mean lateness of the late rows in the unit, all lanes."""
         return self.overall.mean_lateness
 
+    def select(self, lane: str | Sequence[str]) -> BacktestReport:
+        """Return the report for ``lane`` and the lanes under it (a parent lane).
+
+        ``lanes`` keeps the lanes that start with ``lane``; ``overall`` becomes their
+        sum, labelled ``lane``. The replay itself is unchanged: every row was still
+        promised from the whole history (with fallback to broader lanes), so this is the
+        same backtest, looked at for fewer lanes. ``rejected``, ``first_day`` and
+        ``last_day`` describe the whole run. No lane matches: no lanes, nothing promised.
+
+        Examples
+        --------
+        >>> from expectset.samples import courier_calendar, sample_rows
+        >>> report = backtest(sample_rows(), start="shipped_at", end="delivered_at",
+        ...                   lane=("service", "origin", "destination"),
+        ...                   calendar=courier_calendar(), max_value=30)
+        >>> reg = report.select(("REG",))
+        >>> len(reg.lanes), reg.promised, f"{reg.on_time_rate:.1%}"
+        (5, 1738, '97.9%')
+        """
+        prefix = (lane,) if isinstance(lane, str) else tuple(lane)
+        chosen = {k: v for k, v in self.lanes.items() if k[: len(prefix)] == prefix}
+        total = _Tally()
+        counts: dict[float, int] = {}
+        promised_total = lateness_total = 0.0
+        for result in chosen.values():
+            total.promised += result.promised
+            total.warming += result.warming_up
+            total.on_time += result.on_time
+            total.early += result.early
+            promised_total += result.promised_total
+            lateness_total += result.lateness_total
+            for value, number in result.promised_counts.items():
+                counts[value] = counts.get(value, 0) + number
+        overall = LaneResult(
+            lane=prefix,
+            promised=total.promised,
+            warming_up=total.warming,
+            on_time=total.on_time,
+            early=total.early,
+            promised_total=promised_total,
+            lateness_total=lateness_total,
+            promised_counts=dict(sorted(counts.items())),
+        )
+        return replace(self, overall=overall, lanes=chosen)
+
     def __str__(self) -> str:
         unit = self.unit.replace("_", " ")
         lines = [f"Backtest: {self.policy.describe()}; durations in {unit}"]
@@ -181,7 +226,10 @@ class BacktestReport:
             f"{'early':>6}  {'mean':>5}  {'median':>6}  {'late by':>7}"
         )
         lines += ["", header]
-        for result in [*(self.lanes[k] for k in sorted(self.lanes)), self.overall]:
+        results = [*(self.lanes[k] for k in sorted(self.lanes)), self.overall]
+        if list(self.lanes) == [self.overall.lane]:  # one lane selected: one row says it
+            results.pop()
+        for result in results:
             label = lane_label(result.lane) if result.lane or result is not self.overall else ""
             lines.append(
                 f"{label or 'all lanes':<{width}}  {result.promised:>8,}  {result.warming_up:>7,}  "
@@ -268,6 +316,7 @@ def backtest(
     dayfirst: bool = False,
     max_value: float | None = None,
     strict: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BacktestReport:
     """Replay ``rows`` in order of start and report how ``policy`` would have done.
 
@@ -275,6 +324,11 @@ def backtest(
     <expectset.history.TransitHistory.from_records>` (or the path of a CSV file), read
     with the same arguments and the same reject rules. Each row is promised the window
     of its lane computed from the rows that had ended before the day it started.
+
+    ``progress``, if given, is called as ``progress(done, total)`` while the rows are
+    replayed (after they are read): once with ``done == 0``, then each time another
+    1% of the ``total`` rows is done, and last with ``done == total``: at most 101
+    calls however long the history is, and nothing at all without ``progress``.
     """
     if policy is None:
         policy = PromisePolicy()
@@ -309,7 +363,13 @@ def backtest(
     learned = 0
     day = -1
     as_of = dt.date.min
-    for position in by_start:
+    total = len(by_start)
+    step = max(1, -(-total // 100))
+    mark = 0 if progress is not None else -1  # the next row count to report, -1 never
+    for done, position in enumerate(by_start):
+        if done == mark and progress is not None:
+            progress(done, total)
+            mark += step
         row_lane, started, _, ticks, count = events[position]
         if started != day:
             day = started
@@ -339,6 +399,8 @@ def backtest(
                 target.lateness += (ticks - upper) * count
             if ticks < lower:
                 target.early += count
+    if progress is not None:
+        progress(total, total)
     first = dt.date.fromordinal(events[by_start[0]][1]) if events else None
     last = dt.date.fromordinal(events[by_start[-1]][1]) if events else None
     return BacktestReport(

@@ -1,11 +1,13 @@
 """The ``expectset`` command.
 
 ``expectset demo`` shows the library at work on the bundled sample data;
-``expectset render`` writes one customer message from a JSON context or an example,
-``expectset ooo`` an out-of-office notice, and ``expectset lint`` checks your own
-templates against the wording rules. User mistakes (bad dates, unknown kinds or
-locales, missing files, bad JSON) end with one clear line on stderr and exit status
-2, never a traceback.
+``expectset quote`` computes a lane's window and the promise for an order from a
+history file, and ``expectset backtest`` replays one to judge a policy (both in
+:mod:`expectset._cli_history`); ``expectset render`` writes one customer message from
+a JSON context or an example, ``expectset ooo`` an out-of-office notice, and
+``expectset lint`` checks your own templates against the wording rules. User mistakes
+(bad dates, unknown kinds or locales, missing files, bad JSON) end with one clear line
+on stderr and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .errors import ExpectsetError, InvalidContextError
 
 if TYPE_CHECKING:
     from .messages._base import MessageContext
+    from .promises import CallbackPromise, DeliveryPromise
     from .rendering import Message
 
 __all__ = ["main"]
@@ -80,8 +83,9 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     out.write(f"{'lane':<11}  {'window':<9}  {'rests on':<28}  arrives\n")
     fell_back = None
     closed: dict[dt.date, Closure] = {}
+    promises = {}
     for lane, window in history.windows(policy).items():
-        promise = promise_delivery(now, window, handling=handling, cutoff="14:00")
+        promise = promises[lane] = promise_delivery(now, window, handling=handling, cutoff="14:00")
         name = f"{lane[0]} {lane[1]}→{lane[2]}"
         span = f"{window.lower:g}–{window.upper:g} days"
         if window.lower == window.upper:
@@ -135,7 +139,148 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
         if closure.name("id") not in lebaran_names:
             lebaran_names.append(closure.name("id"))
     out.write(f"  closed in between: {', '.join(lebaran_names)}\n")
+    _demo_messages(out, now, promises[_DEMO_LANE], callback)
     return 0
+
+
+#: The lane whose promise the demo writes to a customer (its busiest).
+_DEMO_LANE = ("REG", "JKT", "SBY")
+_WIDTH = 78
+
+
+def _demo_messages(
+    out: TextIO, now: dt.datetime, promise: DeliveryPromise, callback: CallbackPromise
+) -> None:
+    """Write one message of each headline kind from the demo's promises: id, then en."""
+    out.write(
+        "\nMessages from these promises, in Indonesian, then English\n"
+        + "=" * 57
+        + f"\n(wrapped to {_WIDTH} columns for this terminal; the messages themselves are not)\n"
+    )
+    for title, message in _headline_messages(now, promise, callback):
+        out.write(f"\n[{message.locale}] {title}\n{'-' * _WIDTH}\n")
+        text = f"{message.subject}\n\n{message.text}" if message.subject else message.text
+        out.write(_wrap(text))
+
+
+def _headline_messages(
+    now: dt.datetime, promise: DeliveryPromise, callback: CallbackPromise
+) -> list[tuple[str, Message]]:
+    """Render one message of each headline kind from the demo's promises: id, then en.
+
+    The headline kinds are the ones whose substance the demo computes: the delivery
+    estimate (a lane's promise), the callback promise (the support window), the delay
+    notice (the same parcel held up and re-promised with its lane's window) and the
+    out-of-office status line (a return day from the desk's calendar). The other kinds
+    say what the business itself decides (rules, reasons, steps);
+    ``expectset render KIND --example`` shows them.
+    """
+    from .messages.common import Brand, Compensation, Contact, Recipient
+    from .outofoffice import OutOfOffice
+    from .promises import promise_delivery
+    from .rendering import render
+
+    brand = Brand("Toko Sari")
+    contact = Contact(whatsapp="0812-3456-7890", email="halo@tokosari.id")
+    sari = Recipient("Sari Rahayu", title="Ibu")
+    cal = promise.calendar
+    local = now.astimezone(cal.zone)
+    order_id = f"INV/{local:%Y/%m}/0042"
+    # Held at a transit hub on the first day it could have arrived, the parcel is
+    # promised again from that day with its lane's own window.
+    held = dt.datetime.combine(promise.earliest, dt.time(9), tzinfo=cal.zone)
+    again = promise_delivery(held, promise.window, handling=0)
+    desk = callback.calendar
+    today = now.astimezone(desk.zone).date()
+    absence = OutOfOffice(
+        name="Rina",
+        first_day=today,
+        last_day=today + dt.timedelta(days=4),
+        calendar=desk,
+        urgent_contact=Contact("Budi", phone="0812-3456-7890"),
+        brand=brand,
+    )
+    lane = f"{_DEMO_LANE[0]} {_DEMO_LANE[1]}→{_DEMO_LANE[2]}"
+    jobs: list[tuple[str, str, dict[str, Any]]] = [
+        (
+            "delivery_estimate",
+            f"the {lane} promise above, order {order_id}",
+            {
+                "recipient": sari,
+                "promise": promise,
+                "order_id": order_id,
+                "contact": contact,
+                "brand": brand,
+            },
+        ),
+        (
+            "callback_promise",
+            "the WhatsApp promise above",
+            {
+                "recipient": Recipient("Andi Wijaya", title="Bapak"),
+                "promise": callback,
+                "via": "whatsapp",
+                "case_id": f"CS-{local:%Y}-0113",
+                "reach_at": "0813-2468-1357",
+                "urgent": contact,
+                "brand": brand,
+            },
+        ),
+        (
+            "delay_notice",
+            f"held at a hub on {_short_day(promise.earliest)}, promised again from there",
+            {
+                "recipient": sari,
+                "order_id": order_id,
+                "cause": "transit_hub",
+                "old_estimate": (promise.earliest, promise.latest),
+                "new_estimate": (again.earliest, again.latest),
+                "next_update": cal.add_business_days(promise.earliest, 1),
+                "actions": (
+                    {
+                        "id": "Kami sudah meminta jasa pengiriman memprioritaskan paket ini.",
+                        "en": "We have asked the courier to give this parcel priority.",
+                    },
+                ),
+                "compensation": Compensation("shipping_refund", 18000),
+                "contact": contact,
+                "brand": brand,
+            },
+        ),
+    ]
+    messages: list[tuple[str, Message]] = []
+    for locale in ("id", "en"):
+        for kind, source, fields in jobs:
+            messages.append((f"{kind}: {source}", render(kind, locale=locale, **fields)))
+        messages.append(
+            (
+                "out_of_office status: Rina away for five days from today",
+                absence.render(locale=locale, channel="status", now=now),
+            )
+        )
+    return messages
+
+
+def _wrap(text: str) -> str:
+    """Wrap long lines for the terminal only: paragraphs and list items keep their shape."""
+    import textwrap
+
+    lines = []
+    for line in text.splitlines():
+        if len(line) <= _WIDTH:
+            lines.append(line)
+            continue
+        indent = "  " if line.startswith("- ") else ""
+        lines.extend(
+            textwrap.wrap(
+                line,
+                _WIDTH,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(lines) + "\n"
 
 
 def _day_runs(days: list[dt.date]) -> str:
@@ -178,6 +323,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="pretend it is this moment (ISO 8601; without an offset it is WIB)",
     )
     demo.set_defaults(handler=_demo)
+    from ._cli_history import add_history_commands
+
+    add_history_commands(commands)
     _add_message_commands(commands)
     return parser
 
@@ -196,6 +344,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
         print(f"expectset {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C during a long backtest: no traceback
+        return 130
     except BrokenPipeError:
         # The reader went away (`expectset render --list | head -1`): stop quietly, and
         # point stdout at /dev/null so that flushing it at exit cannot fail again.

@@ -135,6 +135,8 @@ def _hints(cls: type) -> dict[str, Any]:
         "BusinessCalendar": BusinessCalendar,
         "Closure": Closure,
         **vars(module),
+        # Python 3.10's get_type_hints refuses the KW_ONLY marker (the `_` pseudo-field).
+        "KW_ONLY": object,
     }
     return typing.get_type_hints(cls, globalns=namespace)
 

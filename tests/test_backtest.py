@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from typing import Any
 
@@ -153,3 +154,43 @@ def test_bad_policy_is_refused() -> None:
     """The policy must be a PromisePolicy."""
     with pytest.raises(es.InvalidPolicyError):
         backtest([], start="a", end="b", unit="calendar_days", policy=0.95)  # type: ignore[arg-type]
+
+
+def test_progress_is_reported_rarely_and_ends_at_the_total() -> None:
+    """progress(done, total) starts at 0, rises in steps of 1%, ends at the total."""
+    calls: list[tuple[int, int]] = []
+    with_progress = backtest(sample_rows(), progress=lambda d, t: calls.append((d, t)), **SAMPLE)
+    total = 2994
+    assert calls[0] == (0, total)
+    assert calls[-1] == (total, total)
+    assert {t for _, t in calls} == {total}
+    done = [d for d, _ in calls]
+    assert done == sorted(done)
+    assert len(calls) <= 101
+    assert all(0 < b - a <= -(-total // 100) for a, b in itertools.pairwise(done))
+    assert with_progress.as_dict() == backtest(sample_rows(), **SAMPLE).as_dict()
+
+
+def test_progress_on_an_empty_history_is_one_call() -> None:
+    """With nothing to replay, progress hears once that all of nothing is done."""
+    calls: list[tuple[int, int]] = []
+    backtest([], start="a", end="b", unit="calendar_days", progress=lambda *c: calls.append(c))
+    assert calls == [(0, 0)]
+
+
+def test_select_sums_the_lanes_under_a_parent(report: BacktestReport) -> None:
+    """select(parent) keeps the lanes under it and sums them; one lane shows one row."""
+    reg = report.select(("REG", "JKT"))
+    assert sorted(reg.lanes) == [k for k in sorted(report.lanes) if k[0] == "REG"]
+    assert reg.overall.lane == ("REG", "JKT")
+    assert reg.promised == sum(report.lanes[k].promised for k in reg.lanes)
+    assert reg.overall.on_time == sum(report.lanes[k].on_time for k in reg.lanes)
+    assert reg.overall.late == sum(report.lanes[k].late for k in reg.lanes)
+    weighted = sum(report.lanes[k].promised_total for k in reg.lanes) / reg.promised
+    assert reg.mean_promised == pytest.approx(weighted)
+    assert sum(reg.overall.promised_counts.values()) == reg.promised
+    assert str(reg).splitlines()[-1].startswith("REG/JKT ")
+    one = report.select(["REG", "JKT", "SBY"])
+    assert str(one).splitlines()[4:] == [str(report).splitlines()[4 + 13]]
+    assert report.select(("REG", "JKT", "BDO")).promised == 0
+    assert report.select(()).as_dict()["overall"] == report.as_dict()["overall"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -26,7 +27,7 @@ def test_demo_promises_every_sample_lane() -> None:
     assert main(["demo", "--now", "2026-11-23T10:00+07:00"], out=out) == 0
     lines = out.getvalue().splitlines()
     assert "Rejected 6 of 3,000 rows; 2,994 used." in lines
-    rows = [line for line in lines if "JKT→" in line]
+    rows = [line for line in lines if re.match(r"[A-Z]{3} JKT→", line)]
     assert len(rows) == 15
     assert "EXP JKT→SBY  2–3 days   283 on EXP/JKT/SBY            Thu 26 – Fri 27 Nov" in rows
     assert any(r.startswith("ECO JKT→DJJ") and "on ECO/JKT (44 own)" in r for r in rows)
@@ -70,3 +71,117 @@ def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
         main(["demo", "--help"])
     assert info.value.code == 0
     assert "Example: expectset demo" in capsys.readouterr().out
+
+
+_NOW = "2026-11-23T10:00+07:00"
+
+
+def _demo(now: str = _NOW) -> str:
+    out = io.StringIO()
+    assert main(["demo", "--now", now], out=out) == 0
+    return out.getvalue()
+
+
+def _headlines(text: str) -> list[tuple[str, str]]:
+    return re.findall(r"^\[(id|en)\] (\w+)", text, re.M)
+
+
+def test_demo_writes_the_headline_messages_in_indonesian_then_english() -> None:
+    """Four headline kinds, all Indonesian first, then all English, each under a rule."""
+    text = _demo()
+    kinds = ["delivery_estimate", "callback_promise", "delay_notice", "out_of_office"]
+    assert _headlines(text) == [("id", k) for k in kinds] + [("en", k) for k in kinds]
+    assert text.count("\n" + "-" * 78 + "\n") == 8
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def _sections(text: str) -> dict[tuple[str, str], str]:
+    """The demo's messages by (locale, kind), each unwrapped onto one line."""
+    parts = re.split(r"^\[(id|en)\] (\w+).*\n-{78}\n", text, flags=re.M)[1:]
+    return {
+        (parts[i], parts[i + 1]): " ".join(parts[i + 2].split()) for i in range(0, len(parts), 3)
+    }
+
+
+def test_demo_messages_say_what_the_demo_computed() -> None:
+    """The messages carry the table's REG JKT→SBY dates, the callback and a later estimate."""
+    text = _demo()
+    row = next(line for line in text.splitlines() if line.startswith("REG JKT→SBY"))
+    assert row.endswith("Fri 27 – Mon 30 Nov")
+    assert "promised by Mon 23 Nov 2026 16:45 WIB" in text
+    sections = _sections(text)
+    for locale in ("id", "en"):
+        assert "INV/2026/11/0042" in sections[locale, "delivery_estimate"]
+        assert "27–30 November 2026" in sections[locale, "delivery_estimate"]
+        assert "27–30 November 2026" in sections[locale, "delay_notice"]  # the old estimate
+    assert "Senin, 23 November 2026, pukul 16.45 WIB" in sections["id", "callback_promise"]
+    assert "Monday, 23 November 2026, 16:45 WIB" in sections["en", "callback_promise"]
+    assert "1–3 Desember 2026" in sections["id", "delay_notice"]  # promised again
+    assert "1–3 December 2026" in sections["en", "delay_notice"]
+    assert "Rp18.000" in sections["id", "delay_notice"]
+    assert "23–27 November 2026" in sections["en", "out_of_office"]
+    assert "Saturday, 28 November 2026" in sections["en", "out_of_office"]  # desk works Sat
+
+
+def test_demo_messages_follow_the_wording_rules() -> None:
+    """Every message the demo shows passes lint, before wrapping for the terminal."""
+    import datetime as dt
+
+    import expectset as es
+    from expectset.cli import _headline_messages
+    from expectset.samples import courier_calendar, support_calendar
+
+    now = dt.datetime(2026, 12, 18, 16, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    policy = es.PromisePolicy(on_time=0.95, confidence=0.90, lower_quantile=0.75)
+    window = es.sample_history().window(("REG", "JKT", "SBY"), policy)
+    promise = es.promise_delivery(now, window, calendar=courier_calendar(), handling=1)
+    replies = es.sample_support_history().window(("whatsapp", "orders"), policy)
+    callback = es.promise_callback(now, replies, calendar=support_calendar())
+    messages = _headline_messages(now, promise, callback)
+    assert len(messages) == 8
+    for title, message in messages:
+        assert es.lint(message) == [], title
+    estimate = messages[0][1]
+    assert estimate.kind == "delivery_estimate"
+    assert "Natal" in estimate.text  # Christmas falls inside this window, and is named
+    delay = messages[2][1]
+    assert "tidak dapat tiba sesuai estimasi awal" in delay.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Halo,\n\nSatu dua tiga empat lima enam tujuh delapan sembilan sepuluh " * 4,
+        "- " + "item yang sangat panjang sekali " * 6 + "\n- pendek\n\nSalam,\nTim",
+        "https://example.id/" + "x" * 90 + "\n",
+    ],
+)
+def test_wrapping_for_the_terminal_keeps_words_and_paragraphs(text: str) -> None:
+    """Wrapping changes only where lines break: same words, same blank lines, list indents."""
+    from expectset.cli import _wrap
+
+    wrapped = _wrap(text)
+    assert wrapped.split() == text.split()
+    assert wrapped.count("\n\n") == text.strip("\n").count("\n\n")
+    for line in wrapped.splitlines():
+        assert len(line) <= 78 or " " not in line.strip()
+    if text.startswith("- "):
+        assert wrapped.splitlines()[1].startswith("  ")
+
+
+def test_the_demo_is_quick() -> None:
+    """The installed demo, with its imports, finishes well under two seconds."""
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("expectset")
+    started = time.perf_counter()
+    done = subprocess.run(
+        [str(script), "demo", "--now", _NOW], capture_output=True, text=True, check=False
+    )
+    elapsed = time.perf_counter() - started
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert elapsed < 2.0, f"expectset demo took {elapsed:.2f} s"

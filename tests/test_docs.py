@@ -57,3 +57,18 @@ def test_docstring_examples_sit_in_an_examples_section(where: str, doc: str) -> 
     """Doctest examples are under an 'Examples' heading, so the API reference shows code."""
     head = doc.split(">>>", 1)[0]
     assert "Examples\n--------" in head, f"{where}: put the >>> lines under 'Examples\\n--------'"
+
+
+def test_getting_started_shows_the_readme_commands() -> None:
+    """Getting started installs with exactly the README's two commands, the ones CI runs."""
+    import re
+
+    def shell_blocks(path: Path) -> list[str]:
+        return re.findall(r"^```sh\n(.*?)^```$", path.read_text("utf-8"), re.S | re.M)
+
+    readme = shell_blocks(ROOT / "README.md")
+    assert readme == [
+        "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/expectset demo\n",
+        '.venv/bin/pip install -e ".[test]" && .venv/bin/pytest\n',
+    ]
+    assert shell_blocks(ROOT / "docs" / "getting-started.md") == readme

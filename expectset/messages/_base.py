@@ -156,6 +156,9 @@ def _field_checks(cls: type) -> tuple[tuple[str, Check, str, bool], ...]:
 
         module = sys.modules[cls.__module__]
         namespace = {**vars(module), "dt": dt, "Mapping": Mapping, "Decimal": Decimal}
+        # Python 3.10's get_type_hints refuses the KW_ONLY marker (the `_` pseudo-field,
+        # not among dataclasses.fields): let it evaluate to a plain type.
+        namespace["KW_ONLY"] = object
         hints = typing.get_type_hints(cls, globalns=namespace)
         built = []
         for field in dataclasses.fields(cls):
