@@ -115,12 +115,12 @@ def test_demo_messages_say_what_the_demo_computed() -> None:
         assert "27–30 November 2026" in sections[locale, "delivery_estimate"]
         assert "27–30 November 2026" in sections[locale, "delay_notice"]  # the old estimate
     assert "Senin, 23 November 2026, pukul 16.45 WIB" in sections["id", "callback_promise"]
-    assert "Monday, 23 November 2026, 16:45 WIB" in sections["en", "callback_promise"]
+    assert "by 16:45 WIB on Monday, 23 November 2026" in sections["en", "callback_promise"]
     assert "1–3 Desember 2026" in sections["id", "delay_notice"]  # promised again
     assert "1–3 December 2026" in sections["en", "delay_notice"]
     assert "Rp18.000" in sections["id", "delay_notice"]
     assert "23–27 November 2026" in sections["en", "out_of_office"]
-    assert "Saturday, 28 November 2026" in sections["en", "out_of_office"]  # desk works Sat
+    assert "Back Saturday, 28 November" in sections["en", "out_of_office"]  # desk works Sat
 
 
 def test_demo_messages_follow_the_wording_rules() -> None:

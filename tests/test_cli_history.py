@@ -96,7 +96,7 @@ Closed     Wed 18 Mar 2026  cuti bersama Nyepi
            Fri 20 Mar 2026  cuti bersama Idulfitri
            Sat 21 Mar 2026  Idulfitri (Eid al-Fitr)
            Sat 21 Mar 2026  libur kurir Lebaran (courier's Lebaran pause)
-           Sun 22 Mar 2026  Idulfitri hari kedua (Eid al-Fitr, second day)
+           Sun 22 Mar 2026  Hari kedua Idulfitri (Eid al-Fitr, second day)
            Mon 23 Mar 2026  cuti bersama Idulfitri
            Tue 24 Mar 2026  cuti bersama Idulfitri
            Fri 3 Apr 2026   Jumat Agung (Good Friday)

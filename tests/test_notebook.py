@@ -129,7 +129,7 @@ def test_previews_show_indonesian_and_english_cards(executed: Any) -> None:
     (notice,) = _html(cells["ooo"])
     assert notice.count('class="expectset-card"') == 2
     assert "Senin, 4 Januari 2027" in notice
-    assert _printed(cells["ooo"]).startswith("Tidak di kantor 21–31 Desember 2026, kembali Senin,")
+    assert _printed(cells["ooo"]).startswith("Kembali Senin, 4 Januari 2027; dibalas paling lambat")
 
 
 def test_the_numbers_behind_the_chosen_policy(executed: Any) -> None:
