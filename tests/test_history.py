@@ -9,6 +9,7 @@ import json
 import random
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -553,15 +554,15 @@ def test_text_subclasses_are_text() -> None:
 
 def test_dbapi_accepts_a_cursor_and_counts_rejected_groups() -> None:
     """A cursor works as well as a connection; a rejected group counts all its rows."""
-    connection = sqlite3.connect(":memory:")
-    connection.execute("CREATE TABLE t (lane TEXT, a TEXT, b TEXT)")
-    connection.executemany(
-        "INSERT INTO t VALUES (?, ?, ?)",
-        [("X", "2026-11-20", "2026-11-24")] * 5 + [("X", "2026-11-24", "2026-11-20")] * 3,
-    )
-    hist = TransitHistory.from_dbapi(
-        connection.cursor(), "SELECT * FROM t", start="a", end="b", lane="lane", calendar=PLAIN
-    )
+    with closing(sqlite3.connect(":memory:")) as connection:
+        connection.execute("CREATE TABLE t (lane TEXT, a TEXT, b TEXT)")
+        connection.executemany(
+            "INSERT INTO t VALUES (?, ?, ?)",
+            [("X", "2026-11-20", "2026-11-24")] * 5 + [("X", "2026-11-24", "2026-11-20")] * 3,
+        )
+        hist = TransitHistory.from_dbapi(
+            connection.cursor(), "SELECT * FROM t", start="a", end="b", lane="lane", calendar=PLAIN
+        )
     assert hist.counts("X") == {2: 5}
     assert hist.rejected.counts == {"end_before_start": 3}
     assert hist.rejected.examples["end_before_start"][0].rows == 3
