@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .cli import _now, _UsageError
+from .cli import _closure, _now, _UsageError
 
 if TYPE_CHECKING:
     from .backtesting import BacktestReport
@@ -67,32 +67,6 @@ def _hours_span(text: str) -> tuple[str, str]:
     if not sep or not first.strip() or not last.strip():
         raise argparse.ArgumentTypeError(f"{text!r} is not a span of hours like 08:00-17:00")
     return first.strip(), last.strip()
-
-
-def _closure(text: str) -> tuple[dt.date, dt.date] | tuple[dt.date, dt.date, str]:
-    """Read ``FIRST[:LAST][=NAME]``: one closed day or a range, with an optional name."""
-    days, sep, name = text.partition("=")
-    first_text, _, last_text = days.partition(":")
-    try:
-        first = _iso_date(first_text)
-        last = _iso_date(last_text) if last_text else first
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a closure; write DATE, FIRST:LAST or FIRST:LAST=NAME "
-            "(dates as YYYY-MM-DD)"
-        ) from None
-    if last < first:
-        raise argparse.ArgumentTypeError(f"{text!r} ends before it starts")
-    if sep and not name.strip():
-        raise argparse.ArgumentTypeError(f"{text!r} has an empty name after '='")
-    return (first, last, name.strip()) if sep else (first, last)
-
-
-def _iso_date(text: str) -> dt.date:
-    text = text.strip()
-    if len(text) != 10 or text[4] != "-" or text[7] != "-":
-        raise ValueError(text)
-    return dt.date.fromisoformat(text)
 
 
 # ---------------------------------------------------------------------- the history

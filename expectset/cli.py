@@ -386,6 +386,25 @@ def _date_arg(text: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)")
 
 
+def _closure(text: str) -> tuple[dt.date, dt.date] | tuple[dt.date, dt.date, str]:
+    """Read ``FIRST[:LAST][=NAME]``: one closed day or a range, with an optional name."""
+    days, sep, name = text.partition("=")
+    first_text, _, last_text = days.partition(":")
+    try:
+        first = _date_arg(first_text.strip())
+        last = _date_arg(last_text.strip()) if last_text else first
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a closure; write DATE, FIRST:LAST or FIRST:LAST=NAME "
+            "(dates as YYYY-MM-DD)"
+        ) from None
+    if last < first:
+        raise argparse.ArgumentTypeError(f"{text!r} ends before it starts")
+    if sep and not name.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} has an empty name after '='")
+    return (first, last, name.strip()) if sep else (first, last)
+
+
 def _positive_int(text: str) -> int:
     if text.isdigit() and int(text) >= 1:
         return int(text)
@@ -814,10 +833,10 @@ def _add_message_commands(commands: Any) -> None:
     )
     calendar.add_argument(
         "--closure",
-        type=_date_arg,
+        type=_closure,
         action="append",
-        metavar="DATE",
-        help="an extra closed day (repeatable)",
+        metavar="FIRST[:LAST][=NAME]",
+        help="an extra closed day or range, optionally named (repeatable)",
     )
     ooo.add_argument(
         "--reply-within-days",

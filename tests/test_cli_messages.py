@@ -698,3 +698,15 @@ def test_context_written_by_the_command_renders_like_the_example(
             example = run(["render", kind, "--example", *common], capsys)
             assert run(["render", kind, "--context", str(path), *common], capsys) == example
             assert example[0] == 0
+
+
+def test_ooo_closure_takes_a_named_range_like_quote(capsys: pytest.CaptureFixture[str]) -> None:
+    """--closure FIRST:LAST=NAME works for ooo as for quote; the notice names the gap."""
+    argv = [*_OOO, "--now", "2026-03-16T09:00+07:00", "--calendar-country", "none"]
+    status, text, _ = run([*argv, "--closure", "2026-03-23:2026-03-24=libur kantor"], capsys)
+    assert status == 0
+    assert "Kantor kami tutup pada Senin–Selasa, 23–24 Maret 2026 untuk libur kantor." in text
+    assert "kembali bekerja pada Rabu, 25 Maret 2026" in text
+    status, _, err = run([*argv, "--closure", "2026-03-24:2026-03-23"], capsys)
+    assert status == 2
+    assert "'2026-03-24:2026-03-23' ends before it starts" in err
