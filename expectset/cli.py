@@ -238,7 +238,7 @@ def _headline_messages(
                 "next_update": cal.add_business_days(promise.earliest, 1),
                 "actions": (
                     {
-                        "id": "Kami sudah meminta jasa pengiriman memprioritaskan paket ini.",
+                        "id": "Kami sudah meminta pihak kurir untuk memprioritaskan paket ini.",
                         "en": "We have asked the courier to give this parcel priority.",
                     },
                 ),
