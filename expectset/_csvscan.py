@@ -53,6 +53,8 @@ CHUNK = 1 << 17
 Key = tuple[Any, str, str]  # lane (text, or tuple of texts), start date text, end date text
 
 _DATE_TEXT = itemgetter(slice(0, 10))
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 _UNKNOWN: Any = object()  # a pair of dates not converted yet
 _HOUR = 3600
 # The shape of "2026-03-17T14:05:09+07:00": digits become 0, the sign "-" (like the
@@ -75,6 +77,10 @@ def _flags(data: bytes, wanted: bytes) -> int:
     if table is None:
         table = _FLAG_TABLES[wanted] = bytes(1 if b in wanted else 0 for b in range(256))
     return int.from_bytes(data.translate(table), "big")
+
+
+def _same(key: tuple[str, str]) -> tuple[str, str]:
+    return key
 
 
 def _positions(mask: int, size: int) -> Iterator[int]:
@@ -230,16 +236,7 @@ class _Column:
 class _Layout:
     """Where the fields of a chunk's lines are, when every line looks like the first."""
 
-    __slots__ = (
-        "end_date",
-        "ends",
-        "lane_blocks",
-        "lane_getters",
-        "start_date",
-        "starts",
-        "template",
-        "width",
-    )
+    __slots__ = ("ends", "lane_blocks", "lane_getters", "starts", "template", "width")
 
     def __init__(
         self,
@@ -254,19 +251,49 @@ class _Layout:
         self.ends = ends
         self.lane_blocks = lane_blocks  # adjacent lane fields sliced as one
         self.lane_getters = [itemgetter(slice(a, b)) for a, b in lane_blocks]
-        self.start_date = itemgetter(slice(starts[0], starts[0] + 10))
-        self.end_date = itemgetter(slice(ends[0], ends[0] + 10))
 
-    def keys(self, lines: list[str]) -> Iterator[Key]:
-        """Yield each line's key: lane (blocks), start date text, end date text."""
+    def lanes(self, lines: list[str]) -> Iterable[Any]:
+        """Each line's lane: its text (one block of adjacent keys) or a tuple of blocks."""
         getters = self.lane_getters
         if len(getters) == 1:
-            lanes: Iterable[object] = map(getters[0], lines)
-        elif getters:
-            lanes = zip(*[map(get, lines) for get in getters], strict=True)
-        else:
-            lanes = repeat((), len(lines))
-        return zip(lanes, map(self.start_date, lines), map(self.end_date, lines), strict=True)
+            return map(getters[0], lines)
+        if getters:
+            return zip(*[map(get, lines) for get in getters], strict=True)
+        return repeat((), len(lines))
+
+
+def _date_keys(
+    data: bytes, layout: _Layout, m: int
+) -> tuple[Callable[[tuple[int, ...]], tuple[str, str]], Callable[[], Iterator[tuple[int, ...]]]]:
+    """Key the lines' dates by their characters that vary within the chunk.
+
+    A day or two of shipping and a few weeks of deliveries differ in a few digits: the
+    key is those digits (small ints, read every ``width`` bytes, nothing allocated per
+    line). Return how to turn a key back into (start date text, end date text), and how
+    to iterate the keys.
+    """
+    width = layout.width
+    first = {0: bytes(data[layout.starts[0] : layout.starts[0] + 10])}
+    first[1] = bytes(data[layout.ends[0] : layout.ends[0] + 10])
+    varying: list[tuple[int, int]] = []
+    parts: list[bytes] = []
+    for which, at in ((0, layout.starts[0]), (1, layout.ends[0])):
+        for position in range(10):
+            part = data[at + position :: width]
+            if not _constant(part):
+                varying.append((which, position))
+                parts.append(part)
+
+    def dates(key: tuple[int, ...]) -> tuple[str, str]:
+        texts = [bytearray(first[0]), bytearray(first[1])]
+        for (which, position), value in zip(varying, key, strict=True):
+            texts[which][position] = value
+        return texts[0].decode(), texts[1].decode()
+
+    def date_keys() -> Iterator[tuple[int, ...]]:
+        return zip(*parts, strict=True) if parts else repeat((), m)
+
+    return dates, date_keys
 
 
 class Scanner:
@@ -297,8 +324,9 @@ class Scanner:
         self.aligned = delimiter.isascii() and _LAYOUT[ord(delimiter)] == ord(delimiter)
         self._dates: dict[str, int | None] = {}
         self._pairs: dict[tuple[str, str], tuple[int, int] | None] = {}
-        #: The counts of each lane, by its key as counted (see :meth:`_add`).
-        self._lanes: dict[Any, dict[tuple[int, int], int]] = {}
+        #: The counts of each lane, by its key as counted (see :meth:`_add`); ``None``
+        #: for a lane with an empty key.
+        self._lanes: dict[Any, dict[tuple[int, int], int] | None] = {}
 
     # ------------------------------------------------------------------ reading
     def run(self, handle: IO[str], line: int) -> None:
@@ -397,27 +425,33 @@ class Scanner:
         layout = self._layout(text[:end])
         if layout is None:
             return 0
-        data = text.encode("ascii")
-        shape = data.translate(_LAYOUT)
         width = layout.width
-        n, rest = divmod(len(data), width)
         lines = text.split("\n")
         lines.pop()
+        n = len(lines)
         kept: list[int] | None = None
         routed: set[int] = set()
-        if rest or shape != layout.template * n:
-            n = len(lines)
-            fits = list(map(eq, shape.split(b"\n"), repeat(layout.template[:-1])))
-            fits.pop()
-            odd = fits.count(False)
-            if odd * 8 > n:
+        good = lines
+        if len(text) != n * width:  # lines of other lengths: leave them out
+            fits = list(map(eq, map(len, lines), repeat(width - 1)))
+            if fits.count(False) * 8 > n:
                 return 0  # too few alike: split the chunk into fields instead
-            routed.update(compress(range(n), map(not_, fits)))
             kept = list(compress(range(n), fits))
             good = list(compress(lines, fits))
+            text = "\n".join(good) + "\n"
+        data = text.encode("ascii")
+        if data.translate(_LAYOUT) != layout.template * len(good):
+            # Lines of the right length but another layout: find them one by one.
+            rows = range(n) if kept is None else kept
+            template = layout.template[:-1]
+            fits = [line.encode("ascii").translate(_LAYOUT) == template for line in good]
+            if fits.count(False) * 8 > n:
+                return 0
+            kept = list(compress(rows, fits))
+            good = list(compress(good, fits))
             data = ("\n".join(good) + "\n").encode("ascii")
-        else:
-            good = lines
+        if kept is not None:
+            routed.update(set(range(n)).difference(kept))
         columns = []
         late: set[int] = set()
         for offset, size in (layout.starts, layout.ends):
@@ -430,25 +464,36 @@ class Scanner:
                 columns.append(stamps)
         if not self._local_dates(columns, late):
             return 0
-        if late:  # leave out rows found bad by their timestamps
+        positions = range(len(good))
+        if late:  # rows found bad by their timestamps are not counted
             rows = range(n) if kept is None else kept
-            fits = list(map(not_, map(late.__contains__, rows)))
-            kept = list(compress(rows, fits))
-            good = list(compress(good, fits))
+            late_positions = set(compress(positions, map(late.__contains__, rows)))
             routed |= late
-        counted = Counter(layout.keys(good))
+        else:
+            late_positions = set()
+        dates, date_keys = _date_keys(data, layout, len(good))
+
+        def keys() -> Iterator[tuple[Any, Any]]:
+            """Each line's key (late ones too): its lane and its date key."""
+            return zip(layout.lanes(good), date_keys(), strict=True)
+
+        counted: Counter[tuple[Any, Any]] = Counter(
+            compress(keys(), map(not_, map(late_positions.__contains__, positions)))
+            if late_positions
+            else keys()
+        )
         (s_at, s_size), (e_at, e_size) = layout.starts, layout.ends
 
-        def rows_of(keys: set[Key]) -> Iterator[tuple[int, Key, str, str]]:
-            """Yield the rows counted under ``keys``: row, key, start value, end value."""
-            for position, key in enumerate(layout.keys(good)):
-                if key in keys:
+        def rows_of(wanted: set[tuple[Any, Any]]) -> Iterator[tuple[int, Any, str, str]]:
+            """Yield the rows counted under ``wanted`` keys: row, key, start, end value."""
+            for position, key in enumerate(keys()):
+                if key in wanted and position not in late_positions:
                     line = good[position]
                     row = position if kept is None else kept[position]
                     yield row, key, line[s_at : s_at + s_size], line[e_at : e_at + e_size]
 
         same_day = s_size == 25 and e_size == 25
-        self.ingest.rows_read += self._add(counted, same_day, rows_of, routed)
+        self.ingest.rows_read += self._add(counted, dates, same_day, rows_of, routed)
         for i in sorted(routed):
             self.general((lines[i] + "\n",), line + i)
         return len(lines)
@@ -494,10 +539,12 @@ class Scanner:
             lane_keys = list(zip(*lanes, strict=True))
         else:
             lane_keys = [()] * n
-        counted = Counter(zip(lane_keys, s_dates, e_dates, strict=True))
+        counted: Counter[tuple[Any, Any]] = Counter(
+            zip(lane_keys, zip(s_dates, e_dates, strict=True), strict=True)
+        )
 
-        def key_of(i: int) -> Key:
-            return lane_keys[i], s_dates[i], e_dates[i]
+        def key_of(i: int) -> tuple[Any, Any]:
+            return lane_keys[i], (s_dates[i], e_dates[i])
 
         for i in routed:
             left = counted[key_of(i)] - 1
@@ -508,14 +555,14 @@ class Scanner:
         s_values = starts.values
         e_values = ends.values
 
-        def rows_of(keys: set[Key]) -> Iterator[tuple[int, Key, str, str]]:
-            each = zip(lane_keys, s_dates, e_dates, strict=True)
+        def rows_of(keys: set[tuple[Any, Any]]) -> Iterator[tuple[int, Any, str, str]]:
+            each = zip(lane_keys, zip(s_dates, e_dates, strict=True), strict=True)
             for i, key in enumerate(each):
                 if key in keys and i not in routed:
                     yield i, key, s_values[i], e_values[i]
 
         same_day = starts.stamps is not None and ends.stamps is not None
-        self.ingest.rows_read += self._add(counted, same_day, rows_of, routed)
+        self.ingest.rows_read += self._add(counted, _same, same_day, rows_of, routed)
         add = self.ingest.add
         for i in sorted(routed):
             add(line + i + 1, s_values[i], e_values[i], tuple([column[i] for column in lanes]))
@@ -563,40 +610,56 @@ class Scanner:
     # ------------------------------------------------------------------ counting
     def _add(
         self,
-        counted: Counter[Key],
+        counted: Counter[tuple[Any, Any]],
+        dates: Callable[[Any], tuple[str, str]],
         same_day: bool,
-        rows_of: Callable[[set[Key]], Iterator[tuple[int, Key, str, str]]],
+        rows_of: Callable[[set[tuple[Any, Any]]], Iterator[tuple[int, Any, str, str]]],
         routed: set[int],
     ) -> int:
         """Add counted keys to the history; return the rows added.
 
-        A key is (lane, start date text, end date text); the lane is its text when it
-        has one key (or one block of adjacent keys), else a tuple. Keys with a bad pair
-        of dates, an empty lane, or both timestamps on one day wait: their rows go to
-        the general path (``routed``), except same-day rows in order.
+        A key is (lane, date key): the lane is its text when it has one key (or one
+        block of adjacent keys), else a tuple; ``dates`` turns a date key into the start
+        and end date texts. The chunk's few distinct lanes and date keys are resolved
+        first; keys with a bad pair of dates, an empty lane, or both timestamps on one
+        day wait: their rows go to the general path (``routed``), except same-day rows
+        in order.
         """
         lanes = self._lanes
-        find_lane = lanes.get
         pairs = self._pairs
-        find_pair = pairs.get
-        waiting: list[tuple[Key, int]] = []
-        for key, rows in counted.items():
-            lane, start, end = key
-            to = find_lane(lane)
-            pair = (start, end)
-            counted_as = find_pair(pair, _UNKNOWN)
-            if to is None or counted_as is _UNKNOWN:
-                if counted_as is _UNKNOWN:
-                    counted_as = pairs[pair] = self._pair(start, end)
-                if to is None:
-                    to = self._lane(lane)
-            if to is None or counted_as is None or (same_day and start == end):
-                waiting.append((key, rows))
-                continue
-            to[counted_as] = to.get(counted_as, 0) + rows
+        chunk_lanes = set(map(_FIRST, counted))
+        for lane in chunk_lanes.difference(lanes):
+            lanes[lane] = self._lane(lane)
+        local: dict[Any, tuple[int, int] | None] = {}
+        same = set()
+        for key in set(map(_SECOND, counted)):
+            pair = dates(key)
+            counted_as = pairs.get(pair, _UNKNOWN)
+            if counted_as is _UNKNOWN:
+                counted_as = pairs[pair] = self._pair(*pair)
+            local[key] = counted_as
+            if same_day and pair[0] == pair[1]:
+                same.add(key)
         used = sum(counted.values())
-        if waiting:
-            used += self._waiting(waiting, rows_of, routed) - sum(rows for _, rows in waiting)
+        if same or None in local.values() or any(lanes[lane] is None for lane in chunk_lanes):
+            waiting = [
+                (key, rows)
+                for key, rows in counted.items()
+                if lanes[key[0]] is None or local[key[1]] is None or key[1] in same
+            ]
+            for key, _ in waiting:
+                del counted[key]
+            used += self._waiting(waiting, local, rows_of, routed) - sum(n for _, n in waiting)
+        # Every key left has a lane and a good pair of dates.
+        good_lanes: dict[Any, dict[tuple[int, int], int]] = lanes  # type: ignore[assignment]
+        good_pairs: dict[Any, tuple[int, int]] = local  # type: ignore[assignment]
+        for to, counted_as, rows in zip(
+            map(good_lanes.__getitem__, map(_FIRST, counted)),
+            map(good_pairs.__getitem__, map(_SECOND, counted)),
+            counted.values(),
+            strict=True,
+        ):
+            to[counted_as] = to.get(counted_as, 0) + rows
         return used
 
     def _lane(self, lane: Any) -> dict[tuple[int, int], int] | None:
@@ -610,24 +673,23 @@ class Scanner:
             keys = tuple(part for block in lane for part in block.split(d))
         if "" in keys:
             return None
-        to = self._lanes[lane] = self.ingest.counts.setdefault(keys, {})
-        return to
+        return self.ingest.counts.setdefault(keys, {})
 
     def _waiting(
         self,
-        waiting: list[tuple[Key, int]],
-        rows_of: Callable[[set[Key]], Iterator[tuple[int, Key, str, str]]],
+        waiting: list[tuple[tuple[Any, Any], int]],
+        local: dict[Any, tuple[int, int] | None],
+        rows_of: Callable[[set[tuple[Any, Any]]], Iterator[tuple[int, Any, str, str]]],
         routed: set[int],
     ) -> int:
         """Send the rows of bad keys to the general path; add same-day rows in order."""
-        pairs = self._pairs
         lanes = self._lanes
         late: set[int] = set()
-        bad = {key for key, _ in waiting if pairs[key[1:]] is None or lanes.get(key[0]) is None}
+        bad = {key for key, _ in waiting if lanes[key[0]] is None or local[key[1]] is None}
         if bad:
             late.update(row for row, _, _, _ in rows_of(bad))
         # Both timestamps on one local day: the general path compares the instants.
-        earlier: Counter[Key] = Counter()
+        earlier: Counter[tuple[Any, Any]] = Counter()
         same = {key for key, _ in waiting if key not in bad}
         if same:
             for row, key, a, b in rows_of(same):
@@ -641,12 +703,10 @@ class Scanner:
         routed |= late
         used = 0
         for key, rows in waiting:
-            if key in bad:
-                continue
+            counted_as = local[key[1]]
+            to = lanes[key[0]]
             rows -= earlier[key]
-            counted_as = pairs[key[1:]]
-            if rows > 0 and counted_as is not None:
-                to = lanes[key[0]]
+            if rows > 0 and counted_as is not None and to is not None:
                 to[counted_as] = to.get(counted_as, 0) + rows
                 used += rows
         return used
