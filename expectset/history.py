@@ -1079,6 +1079,7 @@ class TransitHistory:
         unit: Unit = "business_days",
         calendar: BusinessCalendar | None = None,
         lane: str | Sequence[str] | None = None,
+        rejected: RejectReport | None = None,
     ) -> TransitHistory:
         """Build a history from counts already made elsewhere (a warehouse, Spark, a shard).
 
@@ -1088,7 +1089,10 @@ class TransitHistory:
         ``{(start_date, value): rows}`` when the start day is known (needed for recency
         weights). Lanes must all have the same number of keys; ``lane`` optionally names
         the fields. Bad counts raise :class:`~expectset.errors.InvalidHistoryError`.
-        The same mapping comes back from :meth:`to_counts`.
+        The same mapping comes back from :meth:`to_counts`. ``rejected`` is the report
+        of the rows the counts were made from (such as
+        :func:`expectset.spark.transit_counts` returns): the rows it accepted must be
+        the rows counted.
 
         Examples
         --------
@@ -1139,7 +1143,16 @@ class TransitHistory:
                     total += rows
         hist = cls(unit=checked_unit, calendar=calendar, lane_fields=fields, lane_depth=depth)
         hist._counts = {lane_key: pairs for lane_key, pairs in table.items() if pairs}
-        hist._rejected = RejectReport(rows_read=total)
+        if rejected is None:
+            rejected = RejectReport(rows_read=total)
+        elif not isinstance(rejected, RejectReport) or rejected.accepted != total:
+            raise InvalidHistoryError(
+                f"rejected must be the RejectReport of the rows counted ({total:,} used), "
+                f"got {rejected!r}",
+                field="rejected",
+                value=rejected,
+            )
+        hist._rejected = rejected
         hist._max_start = max(
             (s for pairs in hist._counts.values() for s, _ in pairs), default=_UNDATED
         )
