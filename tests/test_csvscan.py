@@ -138,6 +138,7 @@ def _write(path: Path, rows: Any, *, newline: str = "\n", tail: bool = True) -> 
 def tiny_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Chunks of a few lines, so that files of a few rows cross many chunk boundaries."""
     monkeypatch.setattr(_csvscan, "CHUNK", 700)
+    monkeypatch.setattr(_csvscan, "SPLIT", 250)
 
 
 OFFSETS = [["+07:00"], ["+07:00", "+08:00", "+09:00"], ["+07:00", "+05:30", "-05:00", "+14:00"]]
@@ -189,6 +190,7 @@ def test_chunked_reader_equals_row_reader(
     if calendar is None and unit == "business_days":
         unit = "calendar_days"
     monkeypatch.setattr(_csvscan, "CHUNK", chunk)
+    monkeypatch.setattr(_csvscan, "SPLIT", max(1, chunk // 3))  # chunks split in pieces
     path = tmp_path / f"h{seed}.csv"
     rows = _rows(seed, n, odd, offsets, names=shape == "names", days=shape == "days")
     _write(path, rows, newline=newline, tail=tail)
