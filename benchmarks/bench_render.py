@@ -225,7 +225,7 @@ def template_values(order: dict[str, Any]) -> dict[str, Any]:
 @benchmark("render_batch")
 def render_batch(settings: Settings) -> Comparison:
     """render() of delivery estimates (subject, preheader, text, HTML) against plain Jinja."""
-    n = settings.size(full=10_000, quick=2_000, smoke=20)
+    n = settings.size(full=10_000, quick=1_000, smoke=20)
     orders = _orders(n, settings.size(full=100_000, quick=100_000, smoke=3_000))
     plain = {locale: PlainJinja(locale) for locale in ("id", "en")}
     prepared = [(plain[o["locale"]], template_values(o)) for o in orders]
