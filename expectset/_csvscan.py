@@ -6,18 +6,19 @@ quotes, one record per line, ISO 8601 timestamps with seconds and an offset or p
 dates, counted in days) this module does the same work on a chunk of text at a time,
 with string operations that run in C:
 
-1. Rows are counted by (lane keys, start date text, end date text). For a timestamp at
-   the calendar zone's own offset, or at another offset with an hour that cannot cross
+1. Rows are counted by lane and the text of their local dates. For a timestamp at the
+   calendar zone's own offset, or at another offset with an hour that cannot cross
    midnight in the zone, the first ten characters are its local date.
-2. When every line of a chunk has the same layout (fixed-width fields: codes,
-   zero-padded numbers, timestamps), the keys are sliced straight out of each line and
-   the whole chunk's layout is checked with one translation and one comparison
+2. When the lines of a chunk share one layout (fixed-width fields: codes, zero-padded
+   numbers, timestamps), the whole chunk's layout is checked with one translation and
+   one comparison, lanes are sliced out of each line by position, and dates are keyed
+   by the few digits that vary within the chunk, read every line-width bytes
    (:meth:`Scanner._aligned`). Otherwise the chunk is split into fields once and cut
    into columns (:meth:`Scanner._split`).
 3. Timestamps are checked all at once: digits and separators in place, and the hours,
-   minutes, seconds and offsets in range, on every line's same byte positions.
-4. Each distinct pair of date texts is converted once (the dates parsed, end before
-   start, the unit, the ceiling) and the counts are added per lane.
+   minutes, seconds and offsets in range, on the same byte of every line.
+4. The chunk's few distinct lanes and pairs of dates are resolved once (the dates
+   parsed, end before start, the unit, the ceiling); then the counts are added per lane.
 
 Rows it cannot vouch for (a malformed or out-of-range value, an hour that may fall on
 another local date, an end before its start, beyond the ceiling, an empty lane, a line
@@ -50,8 +51,9 @@ __all__ = ["CHUNK", "Scanner"]
 #: chunks split into fields at 64-128 KiB, so they are split in pieces of SPLIT.
 CHUNK = 1 << 19
 SPLIT = 1 << 17
-
-Key = tuple[Any, str, str]  # lane (text, or tuple of texts), start date text, end date text
+#: Chunks split into fields, after one whose lines were not of one layout, before
+#: looking for a layout again.
+RETRY = 15
 
 _DATE_TEXT = itemgetter(slice(0, 10))
 _FIRST = itemgetter(0)
@@ -344,6 +346,7 @@ class Scanner:
         #: The counts of each lane, by its key as counted (see :meth:`_add`); ``None``
         #: for a lane with an empty key.
         self._lanes: dict[Any, dict[tuple[int, int], int] | None] = {}
+        self._unaligned = 0  # chunks still to split into fields before trying layouts
 
     # ------------------------------------------------------------------ reading
     def run(self, handle: IO[str], line: int) -> None:
@@ -385,7 +388,14 @@ class Scanner:
                     plain = plain.replace("\r\n", "\n")
             if plain and not plain.endswith("\n"):
                 plain += "\n"  # the last line of a file without a final line end
-            lines = self._aligned(plain, line) if plain and "\0" not in plain else 0
+            lines = 0
+            if plain and "\0" not in plain:
+                if self._unaligned:  # lines of one layout were not found of late
+                    self._unaligned -= 1
+                else:
+                    lines = self._aligned(plain, line)
+                    if not lines:
+                        self._unaligned = RETRY
             if lines:
                 line += lines
             elif not plain or "\0" in plain:

@@ -139,6 +139,7 @@ def tiny_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Chunks of a few lines, so that files of a few rows cross many chunk boundaries."""
     monkeypatch.setattr(_csvscan, "CHUNK", 700)
     monkeypatch.setattr(_csvscan, "SPLIT", 250)
+    monkeypatch.setattr(_csvscan, "RETRY", 0)
 
 
 OFFSETS = [["+07:00"], ["+07:00", "+08:00", "+09:00"], ["+07:00", "+05:30", "-05:00", "+14:00"]]
@@ -166,6 +167,7 @@ OFFSETS = [["+07:00"], ["+07:00", "+08:00", "+09:00"], ["+07:00", "+05:30", "-05
     newline=st.sampled_from(["\n", "\r\n"]),
     tail=st.booleans(),
     chunk=st.sampled_from([40, 150, 700, 5000]),
+    retry=st.sampled_from([0, 2]),
     strict=st.booleans(),
 )
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -184,6 +186,7 @@ def test_chunked_reader_equals_row_reader(
     newline: str,
     tail: bool,
     chunk: int,
+    retry: int,
     strict: bool,
 ) -> None:
     """Generated files with bad, odd, short, quoted and zoned rows read the same both ways."""
@@ -191,6 +194,7 @@ def test_chunked_reader_equals_row_reader(
         unit = "calendar_days"
     monkeypatch.setattr(_csvscan, "CHUNK", chunk)
     monkeypatch.setattr(_csvscan, "SPLIT", max(1, chunk // 3))  # chunks split in pieces
+    monkeypatch.setattr(_csvscan, "RETRY", retry)
     path = tmp_path / f"h{seed}.csv"
     rows = _rows(seed, n, odd, offsets, names=shape == "names", days=shape == "days")
     _write(path, rows, newline=newline, tail=tail)
