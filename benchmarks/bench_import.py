@@ -15,7 +15,7 @@ def _run(code: str) -> None:
 @benchmark("import_time")
 def import_time(settings: Settings) -> Comparison:
     """Wall time of a fresh interpreter importing the package vs its template stack."""
-    rounds = 11 if settings.quick else 31
+    rounds = settings.size(full=31, quick=11, smoke=3)
     ours, base = time_alternately(
         lambda: _run("import expectset"),
         lambda: _run("import jinja2, babel.dates"),

@@ -20,10 +20,19 @@ __all__ = ["BENCHMARKS", "Comparison", "Settings", "benchmark", "time_alternatel
 
 @dataclass(frozen=True)
 class Settings:
-    """What a run asks of every benchmark."""
+    """What a run asks of every benchmark.
+
+    ``smoke`` asks for tiny sizes and one round: it checks that a benchmark works end to
+    end (the tests run it), not how fast anything is.
+    """
 
     quick: bool
     rounds: int
+    smoke: bool = False
+
+    def size(self, full: int, quick: int, smoke: int) -> int:
+        """Pick the size of a run: full, ``--quick`` or ``--smoke``."""
+        return smoke if self.smoke else quick if self.quick else full
 
 
 @dataclass

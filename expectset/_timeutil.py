@@ -136,20 +136,28 @@ def parse_clock(value: str | dt.time, *, field: str) -> dt.time:
             )
         return value
     if isinstance(value, str):
-        text = value.strip().replace(".", ":")
-        parts = text.split(":")
-        if 1 <= len(parts) <= 2 and all(p.isdigit() and len(p) <= 2 for p in parts):
-            hour = int(parts[0])
-            minute = int(parts[1]) if len(parts) == 2 else 0
-            if hour == 24 and minute == 0:
-                return dt.time.max
-            if hour < 24 and minute < 60:
-                return dt.time(hour, minute)
+        clock = _clock_text(value)  # a quote at checkout passes the same cut-off every time
+        if clock is not None:
+            return clock
     raise InvalidCalendarError(
         f"{field} must be a time of day like '08:00' or '17.30', got {value!r}",
         field=field,
         value=value,
     )
+
+
+@lru_cache(maxsize=256)
+def _clock_text(value: str) -> dt.time | None:
+    text = value.strip().replace(".", ":")
+    parts = text.split(":")
+    if 1 <= len(parts) <= 2 and all(p.isdigit() and len(p) <= 2 for p in parts):
+        hour = int(parts[0])
+        minute = int(parts[1]) if len(parts) == 2 else 0
+        if hour == 24 and minute == 0:
+            return dt.time.max
+        if hour < 24 and minute < 60:
+            return dt.time(hour, minute)
+    return None
 
 
 def parse_datetime(

@@ -276,6 +276,14 @@ class _LocalDays:
                 return None
         return offset
 
+    def fixed_offset(self, year: int) -> dt.timedelta | None:
+        """Return the zone's one UTC offset through ``year`` (``None`` if it changes)."""
+        try:
+            return self._fixed[year]
+        except KeyError:
+            fixed = self._fixed[year] = self._year_offset(year)
+            return fixed
+
     def ordinal(self, value: dt.datetime) -> int:
         zone = self.zone
         if zone is None:
@@ -420,6 +428,9 @@ class _Ingest:
         self.counts: dict[Lane, dict[tuple[int, int], int]] = {}
         self.rows_read = 0
         self._pairs: dict[tuple[int, int], int] = {}
+        # One tuple per distinct (start day, duration), shared by every lane: a history's
+        # memory is then mostly dictionary slots.
+        self._keys: dict[tuple[int, int], tuple[int, int]] = {}
         self.rows: list[tuple[Lane, int, int, int, int]] | None = [] if keep_rows else None
         self._text_days: dict[str, int] = {}
         #: The fast path for text: day units and ISO text (not day-first).
@@ -486,6 +497,11 @@ class _Ingest:
         if isinstance(value, dt.datetime):
             return self.days.ordinal(value)
         return value.toordinal()
+
+    def count_key(self, start_day: int, ticks: int) -> tuple[int, int]:
+        """Return the (start day, duration) key of the counts: one shared tuple per value."""
+        key = (start_day, ticks)
+        return self._keys.setdefault(key, key)
 
     def _reject_value(self, row: int, code: str, name: str, raw: object, rows: int) -> None:
         if code == _MISSING:
@@ -566,7 +582,7 @@ class _Ingest:
         per_lane = self.counts.get(lane)
         if per_lane is None:
             per_lane = self.counts[lane] = {}
-        key = (start_day, ticks)
+        key = self.count_key(start_day, ticks)
         per_lane[key] = per_lane.get(key, 0) + rows
         if self.rows is not None:
             self.rows.append((lane, start_day, end_day, ticks, rows))
@@ -611,12 +627,14 @@ class _Ingest:
         end_at: int,
         get_lane: Callable[[list[str]], Lane],
         on_short: Callable[[int, list[str]], None],
+        before: int = 0,
     ) -> None:
-        """Read CSV rows of text: the hot loop of :meth:`TransitHistory.from_csv`.
+        """Read CSV rows of text: the row-by-row loop of :meth:`TransitHistory.from_csv`.
 
         Rows whose two timestamps fall on different local days in the cached shapes
         are counted right here; everything else (same-day rows that need the instants,
-        rejects, unusual shapes) goes through :meth:`add`, the general path.
+        rejects, unusual shapes) goes through :meth:`add`, the general path. Rows are
+        numbered ``before`` plus the reader's line number.
         """
         valid = _VALID_MINUTES_SECONDS
         known_day = self._text_days.get
@@ -628,6 +646,7 @@ class _Ingest:
         max_ticks = self.max_ticks
         keep = self.rows
         slow = self.add
+        count_key = self.count_key
         from_ordinal = dt.date.fromordinal
         accepted = 0
         try:
@@ -638,7 +657,7 @@ class _Ingest:
                     lane = get_lane(row)
                 except IndexError:
                     if row:
-                        on_short(reader.line_num, row)
+                        on_short(before + reader.line_num, row)
                     continue
                 size = len(start_raw)
                 if size == 25 and start_raw[13:19] in valid:
@@ -665,7 +684,7 @@ class _Ingest:
                     or end_day <= start_day
                     or "" in lane
                 ):
-                    slow(reader.line_num, start_raw, end_raw, lane)
+                    slow(before + reader.line_num, start_raw, end_raw, lane)
                     continue
                 if business:
                     pair = (start_day, end_day)
@@ -677,13 +696,13 @@ class _Ingest:
                 else:
                     ticks = end_day - start_day
                 if ticks > max_ticks:
-                    slow(reader.line_num, start_raw, end_raw, lane)
+                    slow(before + reader.line_num, start_raw, end_raw, lane)
                     continue
                 accepted += 1
                 per_lane = counts.get(lane)
                 if per_lane is None:
                     per_lane = counts[lane] = {}
-                key = (start_day, ticks)
+                key = count_key(start_day, ticks)
                 per_lane[key] = per_lane.get(key, 0) + 1
                 if keep is not None:
                     keep.append((lane, start_day, end_day, ticks, 1))
@@ -841,8 +860,9 @@ class TransitHistory:
         hist = cls(unit=ingest.unit, calendar=ingest.calendar, lane_fields=ingest.lane_fields)
         hist._counts = ingest.counts
         hist._rejected = ingest.rejects.report(ingest.rows_read)
+        # The largest key of a lane has its latest start day.
         hist._max_start = max(
-            (start for per_lane in ingest.counts.values() for start, _ in per_lane),
+            (max(per_lane)[0] for per_lane in ingest.counts.values() if per_lane),
             default=_UNDATED,
         )
         return hist
@@ -968,7 +988,7 @@ class TransitHistory:
         if isinstance(path, (str, os.PathLike)):
             ingest.rejects.source = os.path.basename(os.fspath(path))
             with open(path, newline="", encoding=encoding) as handle:
-                _read_csv(handle, ingest, delimiter)
+                _read_csv(handle, ingest, delimiter, scan=True)
         else:
             _read_csv(path, ingest, delimiter)
         return cls._from_ingest(ingest)
@@ -1059,6 +1079,7 @@ class TransitHistory:
         unit: Unit = "business_days",
         calendar: BusinessCalendar | None = None,
         lane: str | Sequence[str] | None = None,
+        rejected: RejectReport | None = None,
     ) -> TransitHistory:
         """Build a history from counts already made elsewhere (a warehouse, Spark, a shard).
 
@@ -1068,7 +1089,10 @@ class TransitHistory:
         ``{(start_date, value): rows}`` when the start day is known (needed for recency
         weights). Lanes must all have the same number of keys; ``lane`` optionally names
         the fields. Bad counts raise :class:`~expectset.errors.InvalidHistoryError`.
-        The same mapping comes back from :meth:`to_counts`.
+        The same mapping comes back from :meth:`to_counts`. ``rejected`` is the report
+        of the rows the counts were made from (such as
+        :func:`expectset.spark.transit_counts` returns): the rows it accepted must be
+        the rows counted.
 
         Examples
         --------
@@ -1119,7 +1143,16 @@ class TransitHistory:
                     total += rows
         hist = cls(unit=checked_unit, calendar=calendar, lane_fields=fields, lane_depth=depth)
         hist._counts = {lane_key: pairs for lane_key, pairs in table.items() if pairs}
-        hist._rejected = RejectReport(rows_read=total)
+        if rejected is None:
+            rejected = RejectReport(rows_read=total)
+        elif not isinstance(rejected, RejectReport) or rejected.accepted != total:
+            raise InvalidHistoryError(
+                f"rejected must be the RejectReport of the rows counted ({total:,} used), "
+                f"got {rejected!r}",
+                field="rejected",
+                value=rejected,
+            )
+        hist._rejected = rejected
         hist._max_start = max(
             (s for pairs in hist._counts.values() for s, _ in pairs), default=_UNDATED
         )
@@ -1621,7 +1654,14 @@ def _add_counted(ingest: _Ingest, number: int, result: Sequence[Any], depth: int
     ingest.add(number, result[depth], result[depth + 1], tuple(lane_values), rows)
 
 
-def _read_csv(handle: IO[str], ingest: _Ingest, delimiter: str) -> None:
+def _read_csv(handle: IO[str], ingest: _Ingest, delimiter: str, *, scan: bool = False) -> None:
+    """Read a CSV file: the header here, the rows in chunks (``scan``) or row by row.
+
+    ``scan`` is for files :meth:`TransitHistory.from_csv` opened itself, whose lines
+    end as ``newline=""`` splits them: whole chunks then go through
+    :class:`expectset._csvscan.Scanner`, which hands rows and chunks it cannot vouch
+    for back to the row-by-row path, numbered as that path numbers them.
+    """
     reader = csv.reader(handle, delimiter=delimiter)
     header = next(reader, None)
     if header is None:
@@ -1653,16 +1693,41 @@ def _read_csv(handle: IO[str], ingest: _Ingest, delimiter: str) -> None:
     def on_short(line: int, row: list[str]) -> None:
         _short_row(ingest, line, row, wanted, index)
 
-    if ingest.text_fast:
-        ingest.add_text_rows(reader, start_at, end_at, get_lane, on_short)
+    def read_rows(rows: Any, before: int) -> None:
+        if ingest.text_fast:
+            ingest.add_text_rows(rows, start_at, end_at, get_lane, on_short, before)
+            return
+        last = max([start_at, end_at, *positions])
+        add = ingest.add
+        for row in rows:
+            if len(row) > last:
+                add(before + rows.line_num, row[start_at], row[end_at], get_lane(row))
+            elif row:
+                on_short(before + rows.line_num, row)
+
+    if scan and _SCAN_CSV and ingest.text_fast and ingest.rows is None and delimiter not in '"\r\n':
+        from ._csvscan import Scanner
+
+        def general(lines: Iterable[str], before: int) -> int:
+            rows = csv.reader(lines, delimiter=delimiter)
+            read_rows(rows, before)
+            return rows.line_num
+
+        scanner = Scanner(
+            ingest,
+            delimiter=delimiter,
+            start_at=start_at,
+            end_at=end_at,
+            lane_at=positions,
+            general=general,
+        )
+        scanner.run(handle, reader.line_num)
         return
-    last = max([start_at, end_at, *positions])
-    add = ingest.add
-    for row in reader:
-        if len(row) > last:
-            add(reader.line_num, row[start_at], row[end_at], get_lane(row))
-        elif row:
-            on_short(reader.line_num, row)
+    read_rows(reader, 0)
+
+
+#: Whether :meth:`TransitHistory.from_csv` reads files in chunks (tests compare both ways).
+_SCAN_CSV = True
 
 
 def _lane_getter(positions: list[int]) -> Callable[[list[str]], Lane]:

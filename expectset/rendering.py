@@ -68,6 +68,7 @@ __all__ = [
     "default_renderer",
     "load_translations",
     "render",
+    "template_values",
 ]
 
 #: The context class of each message kind.
@@ -727,24 +728,7 @@ class Renderer:
         register = _register_of(ctx)
         translations = self.translations(info.language, register)
         fmt = formatter(info.tag, _zone_of(ctx))
-        values: dict[str, Any] = {
-            field.name: getattr(ctx, field.name) for field in dataclasses.fields(ctx)
-        }
-        values.update(ctx.template_vars(info.language))  # type: ignore[attr-defined]
-        brand = values.get("brand") or self.brand
-        recipient = values.get("recipient")
-        values.update(
-            brand=brand,
-            brand_name=brand.name if brand is not None else None,
-            signature=None if brand is None or brand.signature is None else brand.signature,
-            locale=info.tag,
-            language=info.language,
-            lang=info.bcp47,
-            channel=channel,
-            register=register,
-            greeting_name=None if recipient is None else recipient.address(info.tag),
-            by_first_name=False if recipient is None else recipient.by_first_name,
-        )
+        values = template_values(ctx, info, channel, self.brand)
         token = _STATE.set(_State(translations, fmt, info, register))
         try:
             return self._render_parts(ctx.kind, info, channel, values)
@@ -856,6 +840,44 @@ def _set_subject(msg: EmailMessage, subject: str) -> None:
 
     encoded = Header(subject, "utf-8", maxlinelen=76, header_name="Subject").encode("\n")
     msg.set_raw("Subject", encoded)
+
+
+def template_values(
+    ctx: MessageContext, info: LocaleInfo, channel: Channel, brand: Brand | None = None
+) -> dict[str, Any]:
+    """Return the values a kind's templates read: the context's fields and what derives.
+
+    ``brand`` is the renderer's, used when the context names none. Exposed so that
+    custom pipelines (and the benchmarks' plain-Jinja baseline) give templates exactly
+    what :meth:`Renderer.render` gives them.
+    """
+    values: dict[str, Any] = {field.name: getattr(ctx, field.name) for field in _fields(ctx)}
+    values.update(ctx.template_vars(info.language))  # type: ignore[attr-defined]
+    chosen = values.get("brand") or brand
+    recipient = values.get("recipient")
+    values.update(
+        brand=chosen,
+        brand_name=chosen.name if chosen is not None else None,
+        signature=None if chosen is None or chosen.signature is None else chosen.signature,
+        locale=info.tag,
+        language=info.language,
+        lang=info.bcp47,
+        channel=channel,
+        register=_register_of(ctx),
+        greeting_name=None if recipient is None else recipient.address(info.tag),
+        by_first_name=False if recipient is None else recipient.by_first_name,
+    )
+    return values
+
+
+_FIELDS: dict[type, tuple[dataclasses.Field[Any], ...]] = {}
+
+
+def _fields(ctx: MessageContext) -> tuple[dataclasses.Field[Any], ...]:
+    found = _FIELDS.get(type(ctx))
+    if found is None:
+        found = _FIELDS[type(ctx)] = dataclasses.fields(ctx)
+    return found
 
 
 def _zone_of(ctx: MessageContext) -> Any:

@@ -3,32 +3,52 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+KEYS = {"name", "expectset_s", "baseline_s", "ratio", "target"}
+
+
+def _run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], list[dict]]:  # type: ignore[type-arg]
+    output = tmp_path / "results.json"
+    env = {**os.environ, "EXPECTSET_BENCH_CACHE": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), *args, "--output", str(output)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return result, json.loads(output.read_text())
 
 
 def test_runner_writes_the_results_schema(tmp_path: Path) -> None:
     """run.py prints a table and writes rows with name, times, ratio and target."""
-    output = tmp_path / "results.json"
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "run.py"),
-            "--quick",
-            "--only",
-            "import_time",
-            "--output",
-            str(output),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode in (0, 1), result.stderr
+    result, rows = _run(tmp_path, "--quick", "--only", "import_time")
     assert "import_time" in result.stdout
-    (row,) = json.loads(output.read_text())
-    assert {"name", "expectset_s", "baseline_s", "ratio", "target"} <= set(row)
+    (row,) = rows
+    assert row.keys() >= KEYS
     assert row["ratio"] == round(row["expectset_s"] / row["baseline_s"], 4)
+
+
+def test_every_benchmark_runs_in_smoke_mode(tmp_path: Path) -> None:
+    """--smoke runs every benchmark on tiny data (its own baselines' checks included)."""
+    result, rows = _run(tmp_path, "--smoke")
+    names = [row["name"] for row in rows]
+    assert names == [
+        "ingest_window_1m",
+        "ingest_memory",
+        "quote_latency",
+        "render_batch",
+        "import_time",
+    ]
+    for row in rows:
+        assert row.keys() >= KEYS
+        assert row["expectset_s"] > 0
+        assert row["baseline_s"] > 0
+        assert row["name"] in result.stdout
+    assert any(row["unit"] == "MB" for row in rows)

@@ -794,3 +794,13 @@ def test_history_describes_itself() -> None:
     assert hist.lanes[0] == ("ECO", "JKT", "SBY")
     assert len(hist) == 540
     assert hist.lane_fields == LANE
+
+
+def test_from_counts_carries_the_report_of_the_rows_counted() -> None:
+    """Counts made elsewhere keep their reject report, which must add up to the counts."""
+    report = RejectReport(rows_read=12, counts={"missing_field": 2})
+    hist = TransitHistory.from_counts({("REG",): {2: 4, 3: 6}}, rejected=report)
+    assert hist.rejected is report
+    assert hist.rejected.accepted == hist.samples
+    with pytest.raises(es.InvalidHistoryError, match="rows counted"):
+        TransitHistory.from_counts({("REG",): {2: 4}}, rejected=report)
