@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,6 +35,12 @@ def spark() -> Iterator[Any]:
     """One local Spark session for the whole run (skipped only where Java is missing)."""
     if not _java():
         pytest.skip("Java is not available: Spark's local mode needs a Java runtime")
+    # Spark starts its Python workers with `python3` from PATH unless told otherwise; under
+    # another interpreter (CI's Python 3.10 and 3.13 runs) the minor versions differ and
+    # every task fails. Point workers and driver at the interpreter running the tests.
+    saved = {name: os.environ.get(name) for name in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON")}
+    for name in saved:
+        os.environ[name] = sys.executable
     session = (
         SparkSession.builder.master("local[1]")
         .appName("expectset-tests")
@@ -45,6 +52,11 @@ def spark() -> Iterator[Any]:
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 EXTRA_ROWS = [
