@@ -288,17 +288,22 @@ def _rests_on(window: Window) -> list[str]:
     if window.policy.halflife_days is not None:
         samples += f" (effective {window.effective_samples:,.1f})"
     lines = [f"{samples} on {lane_label(window.lane)}"]
-    if window.fell_back:
-        have = window.requested_samples or 0
-        lines[0] += ":"
-        lines.append(
-            f"{lane_label(window.requested_lane)} has {have:,.{0 if have == int(have) else 1}f}, "
-            f"fewer than the {window.policy.needed_samples} the policy needs"
-        )
     if window.on_time_in_history is not None:
         lines.append(
             f"{window.on_time_in_history:.1%} of them took at most "
             f"{_number(window.upper)} {_unit_words(window)}"
+        )
+    if window.fell_back:
+        have = window.requested_samples or 0
+        lines.append(
+            f"{lane_label(window.requested_lane)} has {have:,.{0 if have == int(have) else 1}f}, "
+            f"fewer than the {window.policy.needed_samples} the policy needs"
+        )
+    if window.widened_for is not None:
+        lines[-1] += ";"
+        lines.append(
+            f"widened to the {_ordinal(window.policy.on_time)} of "
+            f"{lane_label(window.widened_for)}'s own rows"
         )
     return lines
 
@@ -554,6 +559,7 @@ def _quote_json(quote: _Quote) -> dict[str, Any]:
             "requested_samples": window.requested_samples,
             "needed_samples": policy.needed_samples,
             "used_lane": list(window.lane),
+            "widened_for": None if window.widened_for is None else list(window.widened_for),
         }
     closures: Sequence[Closure]
     if quote.promise is not None:

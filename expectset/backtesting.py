@@ -185,7 +185,7 @@ class BacktestReport:
         ...                   calendar=courier_calendar(), max_value=30)
         >>> reg = report.select(("REG",))
         >>> len(reg.lanes), reg.promised, f"{reg.on_time_rate:.1%}"
-        (5, 1738, '97.9%')
+        (5, 1738, '98.1%')
         """
         prefix = (lane,) if isinstance(lane, str) else tuple(lane)
         chosen = {k: v for k, v in self.lanes.items() if k[: len(prefix)] == prefix}

@@ -80,7 +80,7 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
         f"An order placed {now.astimezone(courier.zone):%a %d %b %Y %H:%M} {wib}, "
         f"{handling} day handling, cut-off 14:00:\n\n"
     )
-    out.write(f"{'lane':<11}  {'window':<9}  {'rests on':<28}  arrives\n")
+    out.write(f"{'lane':<11}  {'window':<10}  {'rests on':<27}  arrives\n")
     fell_back = None
     closed: dict[dt.date, Closure] = {}
     promises = {}
@@ -94,9 +94,8 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
         if window.fell_back:
             fell_back = fell_back or window
             basis += f" ({window.requested_samples:g} own)"
-        out.write(
-            f"{name:<11}  {span:<9}  {basis:<28}  {_date_range(promise.earliest, promise.latest)}\n"
-        )
+        arrives = _date_range(promise.earliest, promise.latest)
+        out.write(f"{name:<11}  {span:<10}  {basis:<27}  {arrives}\n")
         if promise.closures:
             days = sorted({c.date for c in promise.closures})
             for closure in promise.closures:
@@ -114,7 +113,12 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
         out.write(
             f"\n{lane_label(fell_back.requested_lane)} has {fell_back.requested_samples:g} "
             f"shipments, fewer than the {policy.needed_samples} the policy needs,\n"
-            f"so it uses {lane_label(fell_back.lane)}.\n"
+            f"so it uses {lane_label(fell_back.lane)}"
+            + (
+                f", widened to the {policy.on_time * 100:g}th percentile of its own.\n"
+                if fell_back.widened_for is not None
+                else ".\n"
+            )
         )
     support = sample_support_history()
     desk = support_calendar()

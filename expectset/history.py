@@ -35,8 +35,10 @@ from .windows import (
     Sample,
     Unit,
     Window,
+    empirical_bounds,
     evaluate,
     lane_label,
+    share_within,
 )
 
 if TYPE_CHECKING:
@@ -1476,19 +1478,37 @@ class TransitHistory:
     def _compute(self, lane: Lane, policy: PromisePolicy, as_of: dt.date | None) -> Window:
         as_of_day = None if as_of is None else as_of.toordinal()
         per_unit = TICKS_PER_UNIT[self._unit]
+        pad_ticks = policy.pad * per_unit
         requested: Sample | None = None
+        # The most specific lane with any history of its own: a fallback window is never
+        # shorter than its plain quantiles (a slow lane with few rows under a fast parent).
+        evidence: tuple[Lane, Sample] | None = None
         sample = Sample(values=(), counts=())
         for size in range(len(lane), -1, -1):
             prefix = lane[:size]
             sample = self._sample(prefix, as_of_day, policy.halflife_days)
             if requested is None:
                 requested = sample
-            bounds = evaluate(sample, policy, pad_ticks=policy.pad * per_unit)
+            bounds = evaluate(sample, policy, pad_ticks=pad_ticks)
             if bounds is None:
+                if evidence is None and sample.values:
+                    evidence = (prefix, sample)
                 continue
+            lower, upper, kept = bounds.lower, bounds.upper, bounds.on_time_in_history
+            widened_for: Lane | None = None
+            own = None if evidence is None else empirical_bounds(evidence[1], policy, pad_ticks)
+            if (
+                evidence is not None
+                and own is not None
+                and (own.upper > upper or own.lower > lower)
+            ):
+                widened_for = evidence[0]
+                upper = max(upper, own.upper)
+                lower = min(max(lower, own.lower), upper)
+                kept = share_within(sample, upper)
             return Window(
-                lower=_from_ticks(bounds.lower, per_unit),
-                upper=_from_ticks(bounds.upper, per_unit),
+                lower=_from_ticks(lower, per_unit),
+                upper=_from_ticks(upper, per_unit),
                 unit=self._unit,
                 lane=prefix,
                 requested_lane=lane,
@@ -1496,13 +1516,14 @@ class TransitHistory:
                 effective_samples=sample.effective,
                 policy=policy,
                 requested_samples=None if size == len(lane) else requested.effective,
-                on_time_in_history=bounds.on_time_in_history,
+                on_time_in_history=kept,
                 as_of=as_of,
                 calendar=self._calendar,
                 distribution=tuple(
                     (_from_ticks(value, per_unit), count)
                     for value, count in zip(sample.values, sample.counts, strict=True)
                 ),
+                widened_for=widened_for,
             )
         have = sample.effective
         weighted = " effective" if policy.halflife_days is not None else ""

@@ -194,6 +194,9 @@ class Window:
     ``as_of`` the day the window was computed for, ``calendar`` the calendar the
     history was measured on (the default calendar for a promise), and ``distribution``
     the (duration, rows) pairs of the history it rests on (drawn by ``_repr_html_``).
+    ``widened_for`` names the lane whose own history widened a fallback window: a lane
+    with too few rows for the bound still shows how long it takes, and a window borrowed
+    from a faster parent is never shorter than the lane's own plain quantiles.
 
     Examples
     --------
@@ -218,6 +221,7 @@ class Window:
     as_of: dt.date | None = None
     calendar: BusinessCalendar | None = field(default=None, compare=False, repr=False)
     distribution: tuple[tuple[float, int], ...] = field(default=(), compare=False, repr=False)
+    widened_for: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
@@ -264,6 +268,8 @@ class Window:
                 f"; {lane_label(self.requested_lane)} has {_count(have)}, "
                 f"needs {self.policy.needed_samples}"
             )
+        if self.widened_for is not None:
+            text += f"; widened to {lane_label(self.widened_for)}'s own durations"
         return text
 
     def __str__(self) -> str:
@@ -525,6 +531,45 @@ def _first_reaching(values: Sequence[int], mass: Sequence[float], target: float)
         if cumulative >= target:
             return value
     return values[-1]
+
+
+def share_within(sample: Sample, upper: int) -> float:
+    """Return the share of ``sample`` (by weight) that took at most ``upper`` ticks."""
+    mass: Sequence[float] = sample.counts if sample.weights is None else sample.weights
+    total = math.fsum(mass)
+    if total <= 0:
+        return 0.0
+    kept = math.fsum(w for v, w in zip(sample.values, mass, strict=True) if v <= upper)
+    return min(1.0, kept / total)
+
+
+def empirical_bounds(sample: Sample, policy: PromisePolicy, pad_ticks: int = 0) -> Bounds | None:
+    """Return the plain quantiles of ``sample`` (no bound, no minimum size); ``None`` if empty.
+
+    ``upper`` is the smallest value that ``policy.on_time`` of the rows (by weight) took
+    at most, plus ``pad_ticks``; ``lower`` the ``policy.lower_quantile`` value, clamped
+    to the upper one. A fallback window uses these as a floor: a lane with too few rows
+    for the bound still says something about how long it takes.
+
+    Examples
+    --------
+    >>> sample = Sample(values=(2, 3, 9), counts=(5, 4, 1))
+    >>> b = empirical_bounds(sample, PromisePolicy(on_time=0.95, lower_quantile=0.5))
+    >>> b.lower, b.upper
+    (2, 9)
+    """
+    if not sample.values:
+        return None
+    mass: Sequence[float] = sample.counts if sample.weights is None else sample.weights
+    total = math.fsum(mass)
+    if total <= 0:
+        return None
+    tolerance = 1 - 1e-12
+    upper = _first_reaching(sample.values, mass, policy.on_time * total * tolerance) + pad_ticks
+    lower = min(
+        _first_reaching(sample.values, mass, policy.lower_quantile * total * tolerance), upper
+    )
+    return Bounds(lower=lower, upper=upper, on_time_in_history=share_within(sample, upper))
 
 
 def evaluate(sample: Sample, policy: PromisePolicy, pad_ticks: int = 0) -> Bounds | None:

@@ -29,9 +29,10 @@ def test_demo_promises_every_sample_lane() -> None:
     assert "Rejected 6 of 3,000 rows; 2,994 used." in lines
     rows = [line for line in lines if re.match(r"[A-Z]{3} JKT→", line)]
     assert len(rows) == 15
-    assert "EXP JKT→SBY  2–3 days   283 on EXP/JKT/SBY            Thu 26 – Fri 27 Nov" in rows
+    assert "EXP JKT→SBY  2–3 days    283 on EXP/JKT/SBY           Thu 26 – Fri 27 Nov" in rows
     assert any(r.startswith("ECO JKT→DJJ") and "on ECO/JKT (44 own)" in r for r in rows)
     assert "ECO/JKT/DJJ has 44 shipments, fewer than the 45 the policy needs," in lines
+    assert "so it uses ECO/JKT, widened to the 95th percentile of its own." in lines
     assert "promised by Mon 23 Nov 2026 16:45 WIB (exact bound 16:35, rounded up)." in lines
 
 

@@ -80,17 +80,18 @@ def closures_json(closures: Any) -> list[dict[str, Any]]:
 
 # -------------------------------------------------------------------------- quote
 _ECO_DJJ = """\
-Window     ECO/JKT/DJJ: 6–11 business days
-Rests on   440 samples on ECO/JKT:
-           ECO/JKT/DJJ has 44, fewer than the 45 the policy needs
-           98.4% of them took at most 11 business days
+Window     ECO/JKT/DJJ: 11–14 business days
+Rests on   440 samples on ECO/JKT
+           100.0% of them took at most 14 business days
+           ECO/JKT/DJJ has 44, fewer than the 45 the policy needs;
+           widened to the 95th percentile of ECO/JKT/DJJ's own rows
 Policy     95% on time with 90% confidence
            the window starts at the 75th percentile
 Calendar   Mon-Sat in Asia/Jakarta (WIB), cut-off 14:00
            Indonesian holidays with cuti bersama, 1 own closure
 Ordered    Mon 16 Mar 2026 10:00 WIB
 Handling   1 business day; handed over Tue 17 Mar 2026
-Arrives    Tue 31 Mar – Tue 7 Apr 2026
+Arrives    Tue 7 – Fri 10 Apr 2026
 Closed     Wed 18 Mar 2026  cuti bersama Nyepi
            Thu 19 Mar 2026  Nyepi (Day of Silence)
            Fri 20 Mar 2026  cuti bersama Idulfitri
@@ -161,6 +162,7 @@ def test_quote_json_is_what_the_library_computes(
             "requested_samples": window.requested_samples,
             "needed_samples": 45,
             "used_lane": list(window.lane),
+            "widened_for": None if window.widened_for is None else list(window.widened_for),
         }
     else:
         assert data["fallback"] is None

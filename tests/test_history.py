@@ -714,6 +714,75 @@ def test_fallback_to_the_parent_lane(
     assert window.calendar == ID_MON_FRI
 
 
+@pytest.mark.parametrize(
+    ("lane", "used", "window", "widened_for"),
+    [
+        # Slow thin lane under a fast parent: the parent's 3-6 is widened to its own 8.
+        (("REG", "JKT", "DJJ"), ("REG", "JKT"), (8, 8), ("REG", "JKT", "DJJ")),
+        # Every one of its 20 rows took 5: all lanes' 3-5 starts at 5 for it.
+        (("ECO", "JKT", "SBY"), (), (5, 5), ("ECO", "JKT", "SBY")),
+        # No rows of its own, and its parent has enough: the parent's window as it is.
+        (("REG", "JKT", "MDN"), ("REG", "JKT"), (3, 6), None),
+        # No rows of its own, a thin parent with rows: the closest lane with rows widens.
+        (("ECO", "JKT", "MDN"), (), (5, 5), ("ECO", "JKT")),
+        # A thin lane faster than its parent keeps the parent's (longer) window.
+        (("REG", "BDO", "SBY"), ("REG",), (3, 4), None),
+    ],
+)
+def test_fallback_is_widened_to_the_lane_own_durations(
+    lane: tuple[str, ...],
+    used: tuple[str, ...],
+    window: tuple[int, int],
+    widened_for: tuple[str, ...] | None,
+) -> None:
+    """A borrowed window is never shorter than the lane's own plain percentiles."""
+    hist = _lanes().merge(
+        TransitHistory.from_counts(
+            {("REG", "BDO", "SBY"): {1: 20}}, unit="business_days", calendar=ID_MON_FRI
+        )
+    )
+    got = hist.window(lane, es.PromisePolicy())
+    assert (got.lane, (got.lower, got.upper), got.widened_for) == (used, window, widened_for)
+    assert ("widened to" in str(got)) is (widened_for is not None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    parent=st.dictionaries(st.integers(0, 12), st.integers(1, 40), min_size=1, max_size=8),
+    thin=st.dictionaries(st.integers(0, 20), st.integers(1, 6), min_size=1, max_size=5),
+    on_time=st.sampled_from([0.8, 0.9, 0.95]),
+    lower_quantile=st.sampled_from([0.0, 0.5, 0.75]),
+    pad=st.integers(0, 2),
+)
+def test_fallback_window_covers_the_thin_lane_and_the_parent(
+    parent: dict[int, int], thin: dict[int, int], on_time: float, lower_quantile: float, pad: int
+) -> None:
+    """Upper is the larger of the parent's bound and the thin lane's own plain quantile."""
+    from expectset.windows import Sample, empirical_bounds, evaluate
+
+    policy = es.PromisePolicy(on_time=on_time, lower_quantile=lower_quantile, pad=pad)
+    parent = {value: rows * 50 for value, rows in parent.items()}  # enough for the bound
+    hist = TransitHistory.from_counts(
+        {("A", "BIG"): parent, ("A", "THIN"): thin}, unit="calendar_days"
+    )
+    window = hist.window(("A", "THIN"), policy)
+    assert window.lane == ("A",)
+    merged = {v: parent.get(v, 0) + thin.get(v, 0) for v in {*parent, *thin}}
+    both = Sample(values=tuple(sorted(merged)), counts=tuple(merged[v] for v in sorted(merged)))
+    own_values = tuple(sorted(thin))
+    own = Sample(values=own_values, counts=tuple(thin[v] for v in own_values))
+    borrowed, floor = evaluate(both, policy, pad), empirical_bounds(own, policy, pad)
+    assert borrowed is not None
+    assert floor is not None
+    assert window.upper == max(borrowed.upper, floor.upper)
+    assert window.lower == min(max(borrowed.lower, floor.lower), window.upper)
+    share = sum(thin[v] for v in thin if v <= window.upper) / sum(thin.values())
+    assert share >= on_time  # the thin lane's own rows are kept at the policy's rate
+    assert (window.widened_for is not None) is (
+        floor.upper > borrowed.upper or floor.lower > borrowed.lower
+    )
+
+
 def test_insufficient_history_names_lane_samples_and_need() -> None:
     """When even all lanes together are too few, the error says how many are needed."""
     hist = TransitHistory.from_counts({("A",): {1: 30}}, unit="calendar_days")

@@ -137,13 +137,13 @@ def test_the_numbers_behind_the_chosen_policy(executed: Any) -> None:
     cells = _cells(executed)
     assert _printed(cells["policies"]) == (
         "policy                         kept  late by  promised   REG/JKT/SBY today\n"
-        "90% on time, 50% confidence   92.1%    1.9 d     5.4 d   3–4 business days\n"
-        "95% on time, 90% confidence   97.4%    1.8 d     7.1 d   3–5 business days\n"
-        "98% on time, 90% confidence   99.1%    1.7 d     9.0 d   3–6 business days\n"
+        "90% on time, 50% confidence   93.5%    1.7 d     5.5 d   3–4 business days\n"
+        "95% on time, 90% confidence   98.0%    1.7 d     7.2 d   3–5 business days\n"
+        "98% on time, 90% confidence   99.6%    1.9 d     9.1 d   3–6 business days\n"
     )
     choice = "".join(cells["choice"]["source"])
-    assert "one promise in thirteen" in choice  # 92.1% kept: 1 in 12.7 broken
-    assert "keeps 97% of\npromises at about seven days" in choice
+    assert "one promise in fifteen" in choice  # 93.5% kept: 1 in 15.3 broken
+    assert "keeps 98% of\npromises at about seven days" in choice
     assert _printed(cells["promise"]) == (
         "ships Sat 19 Dec, arrives Wed 23 Dec to Mon 28 Dec\n"
         "  closed Thu 24 Dec: collective leave for Christmas Day\n"
