@@ -86,3 +86,31 @@ for kind in es.MESSAGE_KINDS:
     lines = result.stdout.splitlines()
     assert len(lines) == 18
     assert "delivery_estimate id Pesanan INV/2026/03/0042: estimasi tiba 27–31 Maret 2026" in lines
+
+
+def test_sdist_holds_what_the_tests_and_docs_need(tmp_path: Path) -> None:
+    """The source distribution can run its own tests: every folder they read is in it."""
+    import sys
+    import tarfile
+
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path), str(root)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    (sdist,) = tmp_path.glob("expectset-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    tracked = subprocess.run(
+        ["git", "ls-files", "expectset", "templates", "locales", "tests", "docs", "benchmarks"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    needed = {"pyproject.toml", "README.md", "hatch_build.py", *tracked}
+    if not tracked:  # not a git checkout (an unpacked sdist): the folders at least
+        needed |= {"benchmarks/run.py", "tests/conftest.py", "docs/build.py"}
+    assert sorted(needed - names) == []
