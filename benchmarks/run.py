@@ -3,7 +3,7 @@
     python benchmarks/run.py            # full sizes, more rounds
     python benchmarks/run.py --quick    # under a minute on a 2-core machine
     python benchmarks/run.py --smoke    # tiny sizes, one round: does everything run?
-    python benchmarks/run.py --only import_time
+    python benchmarks/run.py --only import_time   # updates that entry of results.json
 
 Each benchmark times expectset and the best baseline a user could write instead,
 alternately in this one process run, and reports ratio = expectset / baseline against
@@ -104,9 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     default = HERE / "results.json"
     if args.smoke:  # a smoke run's timings mean nothing: keep them out of results.json
         default = Path(tempfile.gettempdir()) / "expectset-bench-smoke.json"
-    Path(args.output or default).write_text(
-        json.dumps([r.as_dict() for r in results], indent=2) + "\n", encoding="utf-8"
-    )
+    output = Path(args.output or default)
+    written = [r.as_dict() for r in results]
+    if args.only and output.exists():  # a partial run updates its entries, keeps the rest
+        fresh = {entry["name"]: entry for entry in written}
+        kept = json.loads(output.read_text(encoding="utf-8"))
+        written = [fresh.pop(entry["name"], entry) for entry in kept] + list(fresh.values())
+    output.write_text(json.dumps(written, indent=2) + "\n", encoding="utf-8")
     return 0 if all(r.met for r in results) else 1
 
 

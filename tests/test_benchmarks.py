@@ -52,3 +52,18 @@ def test_every_benchmark_runs_in_smoke_mode(tmp_path: Path) -> None:
         assert row["baseline_s"] > 0
         assert row["name"] in result.stdout
     assert any(row["unit"] == "MB" for row in rows)
+
+
+def test_a_partial_run_updates_only_its_entries(tmp_path: Path) -> None:
+    """--only replaces its own entries in an existing results file and keeps the others."""
+    output = tmp_path / "results.json"
+    earlier = [
+        {"name": "ingest_window_1m", "expectset_s": 1.0, "baseline_s": 2.0, "ratio": 0.5},
+        {"name": "import_time", "expectset_s": 9.0, "baseline_s": 1.0, "ratio": 9.0},
+    ]
+    output.write_text(json.dumps(earlier), encoding="utf-8")
+    _, rows = _run(tmp_path, "--quick", "--only", "import_time")
+    assert [row["name"] for row in rows] == ["ingest_window_1m", "import_time"]
+    assert rows[0] == earlier[0]
+    assert rows[1]["expectset_s"] != 9.0
+    assert rows[1].keys() >= KEYS
