@@ -27,15 +27,24 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 @pytest.fixture(scope="session")
 def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the wheel once per test session, the way a release would."""
-    out = tmp_path_factory.mktemp("dist")
+    return _build("wheel", tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="session")
+def built_sdist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the source distribution once per test session."""
+    return _build("sdist", tmp_path_factory.mktemp("sdist"))
+
+
+def _build(kind: str, out: Path) -> Path:
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+        [sys.executable, "-m", "build", f"--{kind}", "--outdir", str(out), str(ROOT)],
         check=True,
         capture_output=True,
         text=True,
     )
-    (wheel,) = out.glob("expectset-*.whl")
-    return wheel
+    (built,) = out.glob("expectset-*.whl" if kind == "wheel" else "expectset-*.tar.gz")
+    return built
 
 
 @pytest.fixture(scope="session")
