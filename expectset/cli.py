@@ -41,6 +41,15 @@ def _short_day(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
+def _long_day(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _moment(t: dt.datetime) -> str:
+    """``Mon 7 Dec 2026 14:45``: the day without zero padding, as everywhere else."""
+    return f"{_short_day(t)} {t:%Y %H:%M}"
+
+
 def _date_range(first: dt.date, last: dt.date) -> str:
     if first == last:
         return _short_day(first)
@@ -77,7 +86,7 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
         f"Policy: {policy.describe()}; windows start at the\n"
         f"{policy.lower_quantile * 100:g}th percentile. Business days of a Mon-Sat courier "
         "(no holidays,\ncuti bersama or the courier's Lebaran pause).\n"
-        f"An order placed {now.astimezone(courier.zone):%a %d %b %Y %H:%M} {wib}, "
+        f"An order placed {_moment(now.astimezone(courier.zone))} {wib}, "
         f"{handling} day handling, cut-off 14:00:\n\n"
     )
     out.write(f"{'lane':<11}  {'window':<10}  {'rests on':<27}  arrives\n")
@@ -129,15 +138,15 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
         f"{support.samples:,} past requests.\n"
         f"A WhatsApp to the orders team now is answered within "
         f"{window.upper:.2f} business hours,\n"
-        f"promised by {callback.by:%a %d %b %Y %H:%M} {desk.zone_abbreviation()} "
+        f"promised by {_moment(callback.by)} {desk.zone_abbreviation()} "
         f"(exact bound {callback.bound:%H:%M}, rounded up).\n"
     )
     lebaran = dt.date(2026, 3, 17)
     no_leave = courier.replace(workdays="Mon-Fri", cuti_bersama=False)
     mon_fri = courier.replace(workdays="Mon-Fri")
     out.write("\nOne business day after Tuesday 17 March 2026 (Lebaran week):\n")
-    out.write(f"  with cuti bersama:    {mon_fri.add_business_days(lebaran, 1):%A %d %B %Y}\n")
-    out.write(f"  without cuti bersama: {no_leave.add_business_days(lebaran, 1):%A %d %B %Y}\n")
+    out.write(f"  with cuti bersama:    {_long_day(mon_fri.add_business_days(lebaran, 1))}\n")
+    out.write(f"  without cuti bersama: {_long_day(no_leave.add_business_days(lebaran, 1))}\n")
     lebaran_names: list[str] = []
     for closure in mon_fri.closures_between(lebaran, dt.date(2026, 3, 25)):
         if closure.name("id") not in lebaran_names:

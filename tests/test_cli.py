@@ -186,3 +186,13 @@ def test_the_demo_is_quick() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert elapsed < 2.0, f"expectset demo took {elapsed:.2f} s"
+
+
+def test_demo_writes_days_without_zero_padding() -> None:
+    """Days below 10 are written as '6 Dec', as in every other line and message."""
+    out = io.StringIO()
+    assert main(["demo", "--now", "2026-12-06T06:10+07:00"], out=out) == 0
+    text = out.getvalue()
+    assert "An order placed Sun 6 Dec 2026 06:10 WIB, 1 day handling" in text
+    assert "promised by Mon 7 Dec 2026 14:45 WIB" in text
+    assert not re.search(r"\b0[1-9] (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", text)
