@@ -119,12 +119,14 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
             label = name_id
         out.write(f"  {_short_day(day):<10}  {label}\n")
     if fell_back is not None:
+        from ._cli_history import _ordinal
+
         out.write(
             f"\n{lane_label(fell_back.requested_lane)} has {fell_back.requested_samples:g} "
             f"shipments, fewer than the {policy.needed_samples} the policy needs,\n"
             f"so it uses {lane_label(fell_back.lane)}"
             + (
-                f", widened to the {policy.on_time * 100:g}th percentile of its own.\n"
+                f", widened to the {_ordinal(policy.on_time)} of its own.\n"
                 if fell_back.widened_for is not None
                 else ".\n"
             )

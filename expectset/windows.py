@@ -592,11 +592,8 @@ def evaluate(sample: Sample, policy: PromisePolicy, pad_ticks: int = 0) -> Bound
     values = sample.values
     if sample.weights is None:
         counts = sample.counts
-        total = n
         upper = _first_reaching(values, counts, rank)
-        lower = _first_reaching(values, counts, ceil_share(total, policy.lower_quantile))
-        mass: Sequence[float] = counts
-        total_mass = float(total)
+        lower = _first_reaching(values, counts, ceil_share(n, policy.lower_quantile))
     else:
         mass = sample.weights
         total_mass = math.fsum(mass)
@@ -608,5 +605,4 @@ def evaluate(sample: Sample, policy: PromisePolicy, pad_ticks: int = 0) -> Bound
         lower = _first_reaching(values, mass, policy.lower_quantile * total_mass * tolerance)
     upper += pad_ticks
     lower = min(lower, upper)
-    kept = math.fsum(w for v, w in zip(values, mass, strict=True) if v <= upper)
-    return Bounds(lower=lower, upper=upper, on_time_in_history=min(1.0, kept / total_mass))
+    return Bounds(lower=lower, upper=upper, on_time_in_history=share_within(sample, upper))
