@@ -132,40 +132,52 @@ def _varying_widths(calendar: es.BusinessCalendar, baseline: Any, rows: int) -> 
     )
 
 
-MEMORY_SCRIPT = """
-import resource, sys
-import expectset as es
-from expectset.samples import SHIPMENT_LANE
-calendar = es.BusinessCalendar(timezone="Asia/Jakarta", workdays="Mon-Sat", country="ID")
-hist = es.TransitHistory.from_csv(sys.argv[1], start="shipped_at", end="delivered_at",
-                                  lane=SHIPMENT_LANE, calendar=calendar)
+#: Appended to a child's script: its own peak RSS in MB, as ``peak``.
+PEAK_RSS = """
+import resource
 try:  # Linux: this process's own peak (ru_maxrss also counts the parent's, before exec)
     with open("/proc/self/status") as status:
         peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
 except OSError:
     scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
+"""
+
+MEMORY_SCRIPT = (
+    """
+import sys
+import expectset as es
+from expectset.samples import SHIPMENT_LANE
+calendar = es.BusinessCalendar(timezone="Asia/Jakarta", workdays="Mon-Sat", country="ID")
+hist = es.TransitHistory.from_csv(sys.argv[1], start="shipped_at", end="delivered_at",
+                                  lane=SHIPMENT_LANE, calendar=calendar)
+"""
+    + PEAK_RSS
+    + """
 distinct = sum(len(pairs) for pairs in hist.to_counts(dated=True).values())
 print(peak, hist.samples, distinct)
 """
+)
 
 
-PANDAS_MEMORY_SCRIPT = """
+PANDAS_MEMORY_SCRIPT = (
+    """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
 from bench_ingest import pandas_baseline
 from data import closed_days
 pandas_baseline(closed_days())(Path(sys.argv[1]))
-with open("/proc/self/status") as status:
-    print(next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024)
 """
+    + PEAK_RSS
+    + """
+print(peak)
+"""
+)
 
 
-def pandas_peak_memory(path: Path) -> float | None:
-    """Peak RSS in MB of a fresh interpreter running the pandas baseline (Linux only)."""
-    if not Path("/proc/self/status").exists():
-        return None
+def pandas_peak_memory(path: Path) -> float:
+    """Peak RSS in MB of a fresh interpreter running the pandas baseline on ``path``."""
     out = subprocess.run(
         [sys.executable, "-c", PANDAS_MEMORY_SCRIPT, str(path), str(Path(__file__).parent)],
         check=True,
@@ -211,14 +223,11 @@ def ingest_memory(settings: Settings) -> Comparison:
             "over the target: the counts are kept in dicts, about 48 bytes per distinct "
             "count)"
         )
-        pa, pb = (
-            pandas_peak_memory(shipments_csv(small_n)),
-            pandas_peak_memory(shipments_csv(large_n)),
+        pa = pandas_peak_memory(shipments_csv(small_n))
+        pb = pandas_peak_memory(shipments_csv(large_n))
+        notes.append(
+            f"for scale, the pandas baseline of ingest_window_1m peaks at {pa:.0f} and "
+            f"{pb:.0f} MB on those two files (ratio {pb / pa:.2f})"
         )
-        if pa is not None and pb is not None:
-            notes.append(
-                f"for scale, the pandas baseline of ingest_window_1m peaks at {pa:.0f} and "
-                f"{pb:.0f} MB on those two files (ratio {pb / pa:.2f})"
-            )
     del rows_small, rows_large
     return Comparison("ingest_memory", large, small, target=1.2, unit="MB", notes=notes)

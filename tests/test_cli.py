@@ -9,12 +9,19 @@ import pytest
 
 from expectset.cli import main
 
+_NOW = "2026-11-23T10:00+07:00"
+
+
+def _demo(now: str = _NOW) -> str:
+    """Run ``expectset demo --now NOW`` in process; return what it printed."""
+    out = io.StringIO()
+    assert main(["demo", "--now", now], out=out) == 0
+    return out.getvalue()
+
 
 def test_demo_shows_the_lebaran_example() -> None:
     """The demo explains the Lebaran 2026 business day with and without cuti bersama."""
-    out = io.StringIO()
-    assert main(["demo", "--now", "2026-11-23T10:00+07:00"], out=out) == 0
-    text = out.getvalue()
+    text = _demo()
     assert "with cuti bersama:    Wednesday 25 March 2026" in text
     assert "without cuti bersama: Wednesday 18 March 2026" in text
     assert "cuti bersama Idulfitri" in text
@@ -23,9 +30,7 @@ def test_demo_shows_the_lebaran_example() -> None:
 
 def test_demo_promises_every_sample_lane() -> None:
     """The demo shows each lane's window, what it rests on and its dates, plus a callback."""
-    out = io.StringIO()
-    assert main(["demo", "--now", "2026-11-23T10:00+07:00"], out=out) == 0
-    lines = out.getvalue().splitlines()
+    lines = _demo().splitlines()
     assert "Rejected 6 of 3,000 rows; 2,994 used." in lines
     rows = [line for line in lines if re.match(r"[A-Z]{3} JKT→", line)]
     assert len(rows) == 15
@@ -38,9 +43,7 @@ def test_demo_promises_every_sample_lane() -> None:
 
 def test_demo_explains_holidays_inside_windows() -> None:
     """Orders before Christmas list the closed days inside their windows, named."""
-    out = io.StringIO()
-    assert main(["demo", "--now", "2026-12-18T16:00"], out=out) == 0
-    text = out.getvalue()
+    text = _demo("2026-12-18T16:00")
     assert "closed: 24–25 Dec" in text
     assert "  Thu 24 Dec  cuti bersama Natal (collective leave for Christmas Day)" in text
     assert max(len(line) for line in text.splitlines()) <= 80
@@ -48,9 +51,7 @@ def test_demo_explains_holidays_inside_windows() -> None:
 
 def test_demo_names_lebaran_closures_once() -> None:
     """Ordered just before Lebaran 2026, the windows name Nyepi and Idulfitri, once each."""
-    out = io.StringIO()
-    assert main(["demo", "--now", "2026-03-16T15:00"], out=out) == 0
-    text = out.getvalue()
+    text = _demo("2026-03-16T15:00")
     assert "  Thu 19 Mar  Nyepi (Day of Silence)\n" in text
     assert text.count("Fri 20 Mar  cuti bersama Idulfitri (collective leave for Eid al-Fitr)") == 1
     assert max(len(line) for line in text.splitlines()) <= 80
@@ -72,15 +73,6 @@ def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
         main(["demo", "--help"])
     assert info.value.code == 0
     assert "Example: expectset demo" in capsys.readouterr().out
-
-
-_NOW = "2026-11-23T10:00+07:00"
-
-
-def _demo(now: str = _NOW) -> str:
-    out = io.StringIO()
-    assert main(["demo", "--now", now], out=out) == 0
-    return out.getvalue()
 
 
 def _headlines(text: str) -> list[tuple[str, str]]:
@@ -190,9 +182,7 @@ def test_the_demo_is_quick() -> None:
 
 def test_demo_writes_days_without_zero_padding() -> None:
     """Days below 10 are written as '6 Dec', as in every other line and message."""
-    out = io.StringIO()
-    assert main(["demo", "--now", "2026-12-06T06:10+07:00"], out=out) == 0
-    text = out.getvalue()
+    text = _demo("2026-12-06T06:10+07:00")
     assert "An order placed Sun 6 Dec 2026 06:10 WIB, 1 day handling" in text
     assert "promised by Mon 7 Dec 2026 14:45 WIB" in text
     assert not re.search(r"\b0[1-9] (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", text)
