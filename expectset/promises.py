@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from ._timeutil import TzLike, as_aware
 from .calendar import BusinessCalendar, Closure
-from .errors import InvalidCalendarError, InvalidPolicyError
+from .errors import InvalidCalendarError, InvalidContextError, InvalidPolicyError
 from .windows import Window
 
 __all__ = [
@@ -69,6 +69,9 @@ class DeliveryPromise:
     closures: tuple[Closure, ...] = ()
     ships_on: dt.date | None = None
 
+    def __post_init__(self) -> None:
+        _raise(self, _delivery_problems(self))
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CallbackPromise:
@@ -83,6 +86,147 @@ class CallbackPromise:
     window: Window
     calendar: BusinessCalendar
     bound: dt.datetime | None = None
+
+    def __post_init__(self) -> None:
+        _raise(self, _callback_problems(self))
+
+
+def _raise(promise: object, problems: list[str]) -> None:
+    """Refuse a promise that contradicts itself, listing every problem at once.
+
+    :class:`~expectset.errors.InvalidContextError`: a promise is what a message states.
+    """
+    if not problems:
+        return
+    name = type(promise).__name__
+    count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+    raise InvalidContextError(
+        f"{name}: {count}:\n  - " + "\n  - ".join(problems),
+        field=problems[0].split(":", 1)[0],
+        value=None,
+        problems=tuple(problems),
+    )
+
+
+def _is_aware(value: object) -> bool:
+    return (
+        isinstance(value, dt.datetime)
+        and value.tzinfo is not None
+        and value.utcoffset() is not None
+    )
+
+
+def _is_day(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _delivery_problems(p: DeliveryPromise) -> list[str]:
+    problems: list[str] = []
+    for name in ("ordered_at", "handling_starts"):
+        value = getattr(p, name)
+        if not _is_aware(value):
+            problems.append(f"{name}: expected an aware datetime, got {value!r}")
+    for name in ("earliest", "latest"):
+        value = getattr(p, name)
+        if not _is_day(value):
+            problems.append(f"{name}: expected a date, got {value!r}")
+    if p.ships_on is not None and not _is_day(p.ships_on):
+        problems.append(f"ships_on: expected a date or None, got {p.ships_on!r}")
+    if isinstance(p.handling, bool) or not isinstance(p.handling, int) or p.handling < 0:
+        problems.append(
+            f"handling: expected a whole number of business days, 0 or more, got {p.handling!r}"
+        )
+    # Checked at run time too: a promise may come from JSON or hand-made dictionaries.
+    window: object = p.window
+    calendar: object = p.calendar
+    if not isinstance(window, Window):
+        problems.append(f"window: expected a Window, got {window!r}")
+    if not isinstance(calendar, BusinessCalendar):
+        problems.append(f"calendar: expected a BusinessCalendar, got {calendar!r}")
+    if not isinstance(p.closures, tuple) or not all(isinstance(c, Closure) for c in p.closures):
+        problems.append(f"closures: expected a tuple of Closure, got {p.closures!r}")
+    if problems:
+        return problems
+    ordered_day = p.ordered_at.astimezone(p.calendar.zone).date()
+    if p.handling_starts < p.ordered_at:
+        problems.append(
+            f"handling_starts: {p.handling_starts.isoformat()} is before ordered_at "
+            f"{p.ordered_at.isoformat()}: handling cannot start before the order"
+        )
+    if p.earliest > p.latest:
+        problems.append(
+            f"earliest: {p.earliest} is after latest {p.latest}: a range must not end "
+            "before it starts"
+        )
+    if p.earliest < ordered_day:
+        problems.append(
+            f"earliest: {p.earliest} is before the order day {ordered_day} "
+            f"(ordered_at {p.ordered_at.isoformat()})"
+        )
+    if p.ships_on is not None:
+        start_day = p.handling_starts.astimezone(p.calendar.zone).date()
+        if p.ships_on < start_day:
+            problems.append(
+                f"ships_on: {p.ships_on} is before handling starts ({start_day}): a parcel "
+                "is not handed over before it is packed"
+            )
+        if p.ships_on > p.earliest:
+            problems.append(
+                f"ships_on: {p.ships_on} is after the earliest arrival {p.earliest}: a parcel "
+                "cannot arrive before it is handed over"
+            )
+    return problems
+
+
+def _closes_at_midnight(cal: BusinessCalendar, day: dt.date) -> bool:
+    hours = cal.hours_on(day.weekday()) if cal.has_hours else None
+    return hours is not None and hours[1] == dt.time.max and cal.is_business_day(day)
+
+
+def _callback_problems(p: CallbackPromise) -> list[str]:
+    problems: list[str] = []
+    for name in ("requested_at", "by"):
+        value = getattr(p, name)
+        if not _is_aware(value):
+            problems.append(f"{name}: expected an aware datetime, got {value!r}")
+    if p.bound is not None and not _is_aware(p.bound):
+        problems.append(f"bound: expected an aware datetime or None, got {p.bound!r}")
+    # Checked at run time too: a promise may come from JSON or hand-made dictionaries.
+    window: object = p.window
+    calendar: object = p.calendar
+    if not isinstance(window, Window):
+        problems.append(f"window: expected a Window, got {window!r}")
+    if not isinstance(calendar, BusinessCalendar):
+        problems.append(f"calendar: expected a BusinessCalendar, got {calendar!r}")
+    if problems:
+        return problems
+    if p.by < p.requested_at:
+        problems.append(
+            f"by: {p.by.isoformat()} is before requested_at {p.requested_at.isoformat()}: "
+            "a reply cannot be promised before the request"
+        )
+    if p.bound is not None and p.by < p.bound:
+        problems.append(
+            f"by: {p.by.isoformat()} is before the window's bound {p.bound.isoformat()}: "
+            "a deadline is never earlier than the history allows"
+        )
+    cal = p.calendar
+    local = p.by.astimezone(cal.zone)
+    if local.time() == dt.time() and _closes_at_midnight(cal, local.date() - dt.timedelta(days=1)):
+        pass  # the end of a day that works until midnight
+    elif not cal.is_business_day(local.date()):
+        problems.append(
+            f"by: {local.isoformat()} falls on {local.strftime('%A')} {local.date()}, a day "
+            "the business is closed on its calendar"
+        )
+    elif cal.has_hours:
+        hours = cal.hours_on(local.weekday())
+        if hours is not None and not hours[0] <= local.timetz().replace(tzinfo=None) <= hours[1]:
+            problems.append(
+                f"by: {local.strftime('%H:%M')} on {local.date()} is outside working hours "
+                f"({hours[0].strftime('%H:%M')}–{hours[1].strftime('%H:%M')})"
+            )
+    return problems
 
 
 def _calendar_for(window: Window, calendar: BusinessCalendar | None) -> BusinessCalendar:

@@ -230,6 +230,41 @@ class Window:
                 field="unit",
                 value=self.unit,
             )
+        if isinstance(self.samples, bool) or not isinstance(self.samples, int) or self.samples < 0:
+            raise InvalidPolicyError(
+                f"samples must be a whole number, 0 or more, got {self.samples!r}",
+                field="samples",
+                value=self.samples,
+            )
+        for name in ("lower", "upper", "effective_samples"):
+            value = getattr(self, name)
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not math.isfinite(value)
+                or value < 0
+            ):
+                raise InvalidPolicyError(
+                    f"{name} must be a finite number, 0 or more, got {value!r}",
+                    field=name,
+                    value=value,
+                )
+        for name in ("requested_samples", "on_time_in_history"):
+            value = getattr(self, name)
+            if value is not None and (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not math.isfinite(value)
+                or value < 0
+                or (name == "on_time_in_history" and value > 1)
+            ):
+                raise InvalidPolicyError(
+                    f"{name} must be a finite number, 0 or more"
+                    + (" and at most 1" if name == "on_time_in_history" else "")
+                    + f", or None, got {value!r}",
+                    field=name,
+                    value=value,
+                )
         if not self.lower <= self.upper:
             raise InvalidPolicyError(
                 f"a window needs lower <= upper, got {self.lower!r} > {self.upper!r}",
