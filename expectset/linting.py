@@ -7,18 +7,27 @@ plain text). Use it on messages from your own templates and catalogs too::
 
     problems = expectset.lint(renderer.render("delivery_estimate", ...))
 
-Rules checked, by language: absolute words (17) and promises without a deadline (16);
-bare relative dates (18); standard spellings (9), slang (13) and ``kita`` (12); dates
-in the house format (1, 2), in the locale's order (``13 January`` in ``en``,
-``January 13`` in ``en_US``); ranges without ``s/d`` and with the house dash spacing
-(5); clock times with ``pukul``, a period and a zone (3, 4), the 24-hour clock in
-``en`` and AM/PM in ``en_US``; money (7); ``Anda`` capitalised and greetings with a
-comma (8); one register per message (10); one apology (14); no blame (15); no sentence
-that starts with a digit (6); a count of business days says what a business day is
-(19); a chat status says when a reply comes (22). Besides the rules: nothing left over
-from a template (``{{``, ``%(``, ``None``: ``rule="leak"``), a voicemail script with
-nothing a voice would stumble on (``rule="voice"``), and a chat status on one line of
-at most 100 characters (``rule="status"``).
+Rules checked, by language: absolute words (17) and promises without a deadline (16),
+including ``1x24 jam`` (16); bare relative dates (18), and a weekday or a clock time
+the reader acts on with no date in its sentence (18); standard spellings (9), slang
+(13) and ``kita`` (12); dates in the house format (1, 2), in the locale's order
+(``13 January`` in ``en``, ``January 13`` in ``en_US``), that exist and whose weekday
+is the date's (1); ranges without ``s/d`` and with the house dash spacing (5); clock
+times with ``pukul``, a period and a zone (3, 4), the 24-hour clock in ``en`` and
+AM/PM in ``en_US``, and one zone per message (4); money in the locale's house format
+(7); ``Anda`` capitalised and greetings with a comma (8); one register per message
+(10); an English title before a full name, not a first name alone (11); one apology
+(14); no blame (15); no sentence that starts with a digit (6) and no duration that
+starts at zero (6); a count of business days says what a business day is (19); a chat
+status says when a reply comes (22). Besides the rules: nothing left over from a
+template (``{{``, ``%(``, ``None``: ``rule="leak"``), a voicemail script with nothing a
+voice would stumble on (``rule="voice"``), a chat status on one line of at most 100
+characters (``rule="status"``), English plurals after numbers (``1 days``:
+``rule="grammar"``) and no Indonesian sentence in an English message or English one in
+an Indonesian message (``rule="language"``).
+
+For the facts behind a message (dates already past, a deadline on a closed day), see
+:func:`expectset.checking.check_message`.
 
 Examples
 --------
@@ -26,24 +35,37 @@ Examples
 ...     print(finding.rule, finding.code, repr(finding.excerpt), finding.where)
 17 absolute-word 'pasti' text:1:14
 18 relative-date 'besok' text:1:25
+>>> for finding in lint("Kami akan membalas paling lambat Senin, 24 November 2026.", locale="id"):
+...     print(finding.rule, finding.code, repr(finding.excerpt), finding.where)
+1 weekday-mismatch 'Senin, 24 November 2026' text:1:34
 """
 
 from __future__ import annotations
 
-import html as _html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .formatting import LocaleInfo, resolve_locale
+from ._reading import (
+    ZONE,
+    ZONE_TOKEN,
+    Timed,
+    first_zone,
+    grammar,
+    message_parts,
+    position,
+    read_dates,
+    read_times,
+    weekday_mismatch,
+    zones,
+)
+from .formatting import Language, LocaleInfo
 
 if TYPE_CHECKING:
     from .rendering import Message
 
 __all__ = ["Finding", "lint"]
-
-_STATUS_LIMIT = 100
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,9 +107,6 @@ _ID_MONTHS = (
 _EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ID_DAYS = "Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu"
 _EN_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-# WIB, WITA, WIT; UTC+8 style; or an alphabetic abbreviation, which ends in T (CET, JST):
-# not any capitalised word ("09.00 TIDAK").
-_ZONE = r"(?:(?:WIB|WITA|WIT|[A-Z]{2,4}T)\b|(?:UTC|GMT)(?:[+-]\d{1,2}(?::\d{2})?)?)"
 
 _COMMON: tuple[_Check, ...] = (
     _c("leak", "template-leak", r"\{\{|\}\}|\{%|%\}|\{#|#\}", "template syntax left in the text"),
@@ -108,6 +127,14 @@ _COMMON: tuple[_Check, ...] = (
         "an en dash has a space on both sides or on neither",
     ),
     _c("17", "absolute-word", r"(?<!\d)100\s?%", "no absolute promise without a real guarantee"),
+    _c(
+        "16",
+        "vague-duration",
+        r"(?=\d)\b\d+\s*[x×]\s*24\s*(?:jam|hours?)\b",
+        "say the deadline date and time instead ('paling lambat Rabu, 13 Januari 2027, "
+        "pukul 17.00 WIB' / 'by 17:00 WIB on Wednesday, 13 January 2027')",
+        _I,
+    ),
 )
 
 _ID: tuple[_Check, ...] = (
@@ -212,14 +239,32 @@ _ID: tuple[_Check, ...] = (
     _c(
         "3",
         "no-pukul",
-        rf"(?<![Pp]ukul )(?<![\w.,:])\d{{1,2}}\.\d{{2}}\s+{_ZONE}",
+        rf"(?<![Pp]ukul )(?<![\w.,:])\d{{1,2}}\.\d{{2}}\s+{ZONE}",
         "write 'pukul 17.00 WIB'",
     ),
     _c(
         "7",
         "money",
-        r"\bRp\.|\bRp\s+\d|\bRp[\d.]+,00\b|\bRp\d{1,3}(?:,\d{3})+(?!\d|,\d)",
+        r"\bRp\.|\bRp\s+\d(?:[\d.,]*\d)?|\bRp[\d.]+,00\b|\bRp\d{1,3}(?:,\d{3})+(?!\d|,\d)",
         "write 'Rp150.000'",
+    ),
+    _c(
+        "7",
+        "money",
+        r"(?=[RI\d])(?:\bRp\d{4,}|\bIDR\s?\d(?:[\d.,]*\d)?|\d\s?[Rr]upiah\b)",
+        "write 'Rp150.000': Rp, no space, a period between thousands",
+    ),
+    _c(
+        "6",
+        "zero-duration",
+        r"(?=0)(?<![\d.,])\b0\s*(?:[–-]\s*\d+\s*)?(?:hari|jam|menit|minggu|bulan)\b",
+        "a duration does not start at zero: give the date ('paling lambat ...') or 1",
+    ),
+    _c(
+        "grammar",
+        "plural",
+        r"\b\d+\s+([a-z]+)-\1\b",
+        "no reduplicated plural after a number: '2 paket', not '2 paket-paket'",
     ),
     _c("8", "anda-lowercase", r"\banda\b", "'Anda' is always capitalised"),
     _c(
@@ -301,14 +346,50 @@ _EN: tuple[_Check, ...] = (
     _c(
         "3",
         "period-clock",
-        rf"(?<![\w.,:])\d{{1,2}}\.\d{{2}}\s+{_ZONE}",
+        rf"(?<![\w.,:])\d{{1,2}}\.\d{{2}}\s+{ZONE}",
         "English clock times use a colon",
     ),
     _c(
         "7",
         "money",
-        r"\bRp\.|\bRp\s+\d|\bRp[\d,]+\.00\b|\bRp\d{1,3}(?:\.\d{3})+(?!\d|\.\d)",
+        r"\bRp\.|\bRp\s+\d(?:[\d.,]*\d)?|\bRp[\d,]+\.00\b|\bRp\d{1,3}(?:\.\d{3})+(?!\d|\.\d)",
         "write 'Rp150,000'",
+    ),
+    _c(
+        "7",
+        "money",
+        r"(?=[RI\d])(?:\bRp\d{4,}|\bIDR\s?\d(?:[\d.,]*\d)?|\d\s?[Rr]upiah\b)",
+        "write 'Rp150,000': Rp, no space, a comma between thousands",
+    ),
+    _c(
+        "6",
+        "zero-duration",
+        r"(?=0)(?<![\d.,])\b0\s*(?:[–-]\s*\d+\s*)?(?:(?:business|working|calendar)\s+)?"
+        r"(?:days?|hours?|minutes?|weeks?|months?)\b",
+        "a duration does not start at zero: give the date ('by ...') or 1",
+    ),
+    _c(
+        "grammar",
+        "plural",
+        r"(?=1)(?<![\d.,–-])\b1\s+(?:(?:business|working|calendar)\s+)?"
+        r"(?:days|hours|minutes|weeks|months|years)\b",
+        "one takes the singular: '1 business day'",
+    ),
+    _c(
+        "grammar",
+        "plural",
+        r"(?=\d)(?<![\d.,])(?<!\ba )(?<!\ban )\b(?:\d+–)?(?:0|[2-9]|\d{2,})(?:\.\d+)?\s+"
+        r"(?:(?:business|working|calendar)\s+)?(?:day|hour|minute|week|month|year)\b(?![-'’])",
+        "more than one takes the plural: '2 business days'",
+    ),
+    _c(
+        "11",
+        "title-first-name",
+        r"(?=[MD])\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+[A-Z][a-z]+(?:['’-][A-Za-z]+)*"
+        r"(?=[ \t]*[,.;:!?)]|[ \t]*$)",
+        "an English title goes with the full name as given ('Dear Ms Sari Rahayu'); "
+        "with a first name alone, write 'Hi Sari'",
+        re.M,
     ),
     _c(
         "15",
@@ -320,13 +401,16 @@ _EN: tuple[_Check, ...] = (
     ),
 )
 
-_CLOCK = re.compile(r"(?<![\w.,:$€£¥])(\d{1,2})([.:])(\d{2})(?!\d)(\s*(?:AM|PM))?")
-_ZONE_AFTER = re.compile(rf"\s*{_ZONE}")
-# A number with a unit after it is a measure (4.50 kg), not a clock time.
-_UNIT_AFTER = re.compile(r"\s*(?:kg|g|gr|mg|cm|mm|m|km|l|ml|%|x|inci|inch)\b", _I)
+_ZONE_AFTER = re.compile(rf"\s*{ZONE}")
 _APOLOGY = {
     "id": re.compile(r"\bmaaf\b", _I),
     "en": re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", _I),
+}
+# Naming what a compensation is for ("Sebagai bentuk permohonan maaf, kami akan
+# mengembalikan ...", "As an apology, we will refund ...") is not a second apology.
+_APOLOGY_PURPOSE = {
+    "id": re.compile(r"\bsebagai\s+(?:bentuk\s+)?permohonan\s+maaf\b", _I),
+    "en": re.compile(r"\b(?:as\s+an|by\s+way\s+of)\s+apology\b", _I),
 }
 # Formal address: Anda, Bapak/Ibu, or Bapak or Ibu before a name (Ibu Sari).
 _FORMAL = re.compile(r"\bAnda\b|\bBapak/Ibu\b|\b(?:Bapak|Ibu)\s+[A-Z]\w*")
@@ -381,21 +465,227 @@ _DAY_FIRST = re.compile(rf"\b\d{{1,2}}(?:–\d{{1,2}})?\s+(?:{_EN_MONTHS})\b")
 _MONTH_FIRST = re.compile(rf"\b(?:{_EN_MONTHS})\s+\d{{1,2}}(?:–\d{{1,2}})?\b(?![:.]\d)")
 _CLOCK_12H = re.compile(r"\b\d{1,2}:\d{2}\s*(?:AM|PM|a\.m\.|p\.m\.)", _I)
 _CLOCK_24H = re.compile(r"(?<![\w.:])\d{1,2}:\d{2}(?!\d)(?!\s*(?:AM|PM|a\.m\.|p\.m\.))", _I)
-_HEAD = re.compile(r"<head\b.*?</head>", re.S | re.I)
-_HIDDEN = re.compile(r"<div[^>]*display:\s*none[^>]*>.*?</div>", re.S | re.I)
-_TAG = re.compile(r"<[^>]+>")
+# A period after these words ends an abbreviation, not a sentence ("Rp. 50.000", "ext. 12").
+_ABBREVIATIONS = frozenset(
+    ("rp", "ext", "no", "jl", "mr", "mrs", "ms", "dr", "tel", "telp", "hlm", "hal", "kec", "kab")
+)
+_WORD_BEFORE_DOT = re.compile(r"(\w+)\.$")
+_BREAK = re.compile(r"\n|[.!?]+(?=\s|$)")
+_FUTURE = re.compile(r"\b(?:akan|will|harap|mohon|please|silakan)\b", _I)
+_RECURRING = re.compile(
+    r"\b(?:setiap|tiap|every|each|daily|harian|same\s+(?:business\s+)?day|hari\s+yang\s+sama)\b",
+    _I,
+)
+_CLOCK_RANGE_AFTER = re.compile(
+    rf"(?:{ZONE_TOKEN.pattern})?\s*[–-]\s*(?:pukul\s+)?\d{{1,2}}[.:]\d{{2}}"
+)
+_CLOCK_RANGE_BEFORE = re.compile(
+    rf"\d{{1,2}}[.:]\d{{2}}(?:\s*(?:AM|PM))?(?:{ZONE_TOKEN.pattern})?\s*[–-]\s*(?:pukul\s+)?$"
+)
+_CLOCK_DEADLINE_BEFORE = {
+    "id": re.compile(
+        r"\b(?:paling\s+lambat|selambat-lambatnya|sebelum|sampai(?:\s+dengan)?|hingga)"
+        r"\s+(?:pukul\s+)?$",
+        _I,
+    ),
+    "en": re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:at\s+)?$", _I),
+}
+_AT_THE_LATEST = re.compile(r"\bat\s+the\s+latest\b|\bpaling\s+lambat\b", _I)
+_NAMED_DAY = re.compile(
+    r"(?=[A-Z])\b(?:Black\s+Friday|Good\s+Friday|Cyber\s+Monday|Easter\s+Sunday|Palm\s+Sunday"
+    r"|Jumat\s+Agung|Kamis\s+Putih|Minggu\s+Palma)\b"
+)
+_EVERY_BEFORE = re.compile(r"\b(?:setiap|tiap|every|each)\s+(?:hari\s+)?$", _I)
+_WEEKDAY_DEADLINE_BEFORE = {
+    "id": re.compile(
+        r"\b(?:paling\s+lambat|selambat-lambatnya|sebelum|sampai(?:\s+dengan)?|hingga|mulai"
+        r"|kembali|dibalas|tiba)\s+(?:pada\s+)?(?:hari\s+)?$",
+        _I,
+    ),
+    "en": re.compile(
+        r"\b(?:by|before|until|till|no\s+later\s+than|on\s+or\s+before|starting|from|back"
+        r"|arrives?|next|this|coming)\s+(?:on\s+)?$",
+        _I,
+    ),
+}
+# How far before a weekday or a time to look for the word that makes it a deadline.
+_LOOK_BACK = 40
+_WEEKDAY_RELATIVE_AFTER = re.compile(r"\s+(?:depan|ini|nanti|mendatang)\b")
 
 
-def _position(text: str, index: int) -> str:
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return f"{line}:{column}"
+# ----------------------------------------------------------------- sentences
+def _abbreviation_before(text: str, dot: int) -> bool:
+    word = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot + 1)
+    return word is not None and word.group(1).lower() in _ABBREVIATIONS
 
 
-def _html_text(html: str) -> str:
-    body = _HIDDEN.sub("", _HEAD.sub("", html), count=1)
-    body = re.sub(r"<br\s*/?>|</p>|</li>|</div>", "\n", body, flags=re.I)
-    return _html.unescape(_TAG.sub("", body))
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence or line; a period after ``Rp``/``No`` ends none."""
+    spans = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        if match.group(0).startswith(".") and _abbreviation_before(text, match.start()):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+# ------------------------------------------------------------------ language
+def _words(*lines: str) -> frozenset[str]:
+    return frozenset(" ".join(lines).split())
+
+
+# Words that are clearly Indonesian (in an English message) or clearly English (in an
+# Indonesian one), lower case. Names ("Toko Sari", "Nyepi") are in neither list.
+_FOREIGN: dict[Language, frozenset[str]] = {
+    "en": _words(
+        "yang dan untuk dengan kami anda kamu silakan pukul paling lambat nomor pesanan"
+        " hari kerja terima kasih mohon maaf akan sudah belum tidak atau dari pada ini"
+        " itu kepada melalui jika kembali tanggal sampai hingga sebelum setelah dapat"
+        " bisa adalah pengiriman estimasi diperkirakan tiba paket kurir resi libur"
+        " nasional kabar berikutnya balas hubungi menghubungi juga dalam bapak ibu kak"
+        " senin selasa rabu kamis jumat sabtu minggu januari februari maret mei juni"
+        " juli agustus oktober desember"
+    ),
+    "id": _words(
+        "the and your you please order orders by with we our will for of to is are"
+        " thank thanks business days latest dear regards estimated expected arrive"
+        " monday tuesday wednesday thursday friday saturday sunday january february"
+        " march may june july august october december"
+    ),
+}
+# Foreign words that count even when capitalised in mid-sentence (not names).
+_ALWAYS_FOREIGN: dict[Language, frozenset[str]] = {
+    "en": _words(
+        "Anda Kak Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret"
+        " Juni Juli Agustus Oktober Desember"
+    ),
+    "id": _words(
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February"
+        " March June July August October December"
+    ),
+}
+_FOREIGN_WORD: dict[Language, re.Pattern[str]] = {
+    language: re.compile(rf"\b(?:{'|'.join(sorted(words, key=len, reverse=True))})\b", _I)
+    for language, words in _FOREIGN.items()
+}
+# Listed words that are also names, and count as half a word even at a sentence start.
+_NAME_LIKE = frozenset(("hari", "dan", "mei", "may", "will", "dari"))
+_LOWER_WORD = re.compile(r"[a-z]+")
+# Text a foreign word may stand in: a gloss in parentheses, italics, quotes, addresses.
+_SHIELD = re.compile(
+    r"\([^()\n]*\)|\*[^*\n]+\*|(?<!\w)_[^_\n]+_(?!\w)|“[^”\n]*”|\"[^\"\n]*\"|(?<!\S)[^\s@/]*[@/]\S*"
+)
+_SHIELD_CHARS = frozenset('()*_“"@/')
+# Up to three words right before a parenthesised gloss: "cuti bersama (collective leave)".
+_BEFORE_GLOSS = re.compile(r"\b[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*$")
+_GLOSS_LOOK_BACK = 60
+_LIST_MARK = re.compile(r"\s*(?:[-*•]|\d+[.)])?\s*")
+
+
+def _masked(text: str) -> str:
+    """``text`` with glosses, italics, quotes and addresses blanked (same length)."""
+    spans = [m.span() for m in _NAMED_DAY.finditer(text)]
+    if not _SHIELD_CHARS.isdisjoint(text):
+        spans.extend(m.span() for m in _SHIELD.finditer(text))
+        at = text.find("(")
+        while at >= 0:
+            start = max(0, at - _GLOSS_LOOK_BACK)
+            words = _BEFORE_GLOSS.search(text, start, at)
+            if words:
+                spans.append(words.span())
+            at = text.find("(", at + 1)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _foreign_words(
+    text: str, language: Language, sentences: list[tuple[int, int]]
+) -> Iterator[tuple[int, str]]:
+    """``(index, excerpt)`` of each sentence that has words of the other language."""
+    if _FOREIGN[language].isdisjoint(_LOWER_WORD.findall(text.lower())):
+        return  # the common case, found without a regex per listed word
+    always = _ALWAYS_FOREIGN[language]
+    masked = _masked(text)
+    found = list(_FOREIGN_WORD[language].finditer(masked))
+    if not found:
+        return
+    at = 0
+    for start, end in sentences:
+        head = _LIST_MARK.match(masked, start)
+        sentence_start = head.end() if head else start
+        score = 0.0
+        hits: list[re.Match[str]] = []
+        while at < len(found) and found[at].start() < end:
+            match = found[at]
+            at += 1
+            word = match.group(0)
+            # A capitalised word in mid-sentence may be a name: it counts half.
+            full = word in always or word.islower()
+            full = full or (match.start() == sentence_start and word.lower() not in _NAME_LIKE)
+            score += 1.0 if full else 0.5
+            hits.append(match)
+        if score >= 1:
+            first, last = hits[0], hits[-1]
+            excerpt = text[first.start() : last.end()]
+            if len(excerpt) > 40:
+                excerpt = first.group(0)
+            yield first.start(), excerpt
+
+
+# ------------------------------------------------------- weekday or time, no date
+def _undated_weekdays(
+    text: str, language: Language, sentences: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """Weekdays the reader acts on ("paling lambat Senin", "by Monday") with no date."""
+    dates = grammar(language)
+    deadline = _WEEKDAY_DEADLINE_BEFORE[language]
+    named = [m.span() for m in _NAMED_DAY.finditer(text)]
+    for start, end in sentences:
+        future = _FUTURE.search(text, start, end) is not None
+        for match in dates.weekday.finditer(text, start, end):
+            if dates.has_date_after.match(text, match.end()):
+                continue  # Senin, 24 November 2026; Senin–Selasa, 23–24 Maret 2026
+            before = text[max(start, match.start() - _LOOK_BACK) : match.start()]
+            if dates.run_before.search(before) or dates.run_after.match(text, match.end()):
+                continue  # Senin–Jumat, Monday to Friday: what a business day is
+            if _EVERY_BEFORE.search(before):
+                continue  # setiap Senin, every Monday
+            if any(a <= match.start() < b for a, b in named):
+                continue  # Black Friday, Jumat Agung
+            relative = language == "id" and _WEEKDAY_RELATIVE_AFTER.match(text, match.end())
+            if relative or deadline.search(before) or future:
+                yield match
+
+
+def _undated_times(
+    text: str, language: Language, times: list[Timed], sentences: list[tuple[int, int]]
+) -> Iterator[Timed]:
+    """Clock times the reader acts on ("paling lambat pukul 17.00 WIB") with no date."""
+    dates = grammar(language)
+    deadline = _CLOCK_DEADLINE_BEFORE[language]
+    for time in times:
+        if _CLOCK_RANGE_AFTER.match(text, time.end) or _CLOCK_RANGE_BEFORE.search(
+            text, max(0, time.start - 30), time.start
+        ):
+            continue  # 08.00–17.00 WIB: opening hours
+        start, end = next((s, e) for s, e in sentences if s <= time.start < e)
+        if dates.atom.search(text, start, end) or _RECURRING.search(text, start, end):
+            continue
+        before = text[max(start, time.start - _LOOK_BACK) : time.start]
+        if (
+            deadline.search(before)
+            or _AT_THE_LATEST.search(text, start, end)
+            or _FUTURE.search(text, start, end)
+        ):
+            yield time
 
 
 def _finding(
@@ -405,7 +695,7 @@ def _finding(
         rule=rule,
         code=code,
         excerpt=excerpt,
-        where=f"{part}:{_position(text, start)}",
+        where=f"{part}:{position(text, start)}",
         explanation=why,
     )
 
@@ -435,7 +725,9 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-def _check_part(text: str, part: str, info: LocaleInfo, channel: str) -> Iterator[Finding]:
+def _check_part(
+    text: str, part: str, info: LocaleInfo, channel: str, zone: str | None
+) -> Iterator[Finding]:
     language = info.language
     checks = _COMMON + (_ID if language == "id" else _EN)
     for check in checks:
@@ -449,29 +741,75 @@ def _check_part(text: str, part: str, info: LocaleInfo, channel: str) -> Iterato
                 match.group(0).strip(),
                 check.explanation,
             )
-    for match in _CLOCK.finditer(text):
-        hour, minute = int(match.group(1)), int(match.group(3))
-        if hour > 24 or minute > 59:
-            continue
-        if _UNIT_AFTER.match(text, match.end()):
-            continue  # 4.50 kg
-        if language == "en" and match.group(2) == ".":
-            continue  # a decimal: English clock times use a colon (period-clock)
-        if not _ZONE_AFTER.match(text, match.end()):
+    times = read_times(text, language)
+    for time in times:
+        if time.zone is None or not _ZONE_AFTER.match(text, time.end):
             yield _finding(
                 "4",
                 "clock-without-zone",
                 text,
                 part,
-                match.start(),
-                match.group(0).strip(),
+                time.start,
+                text[time.start : time.end].strip(),
                 "every clock time carries its zone (WIB, WITA, WIT)",
             )
+    zone_at = next(((i, z) for i, z in zones(text, language, times) if z != zone), None)
+    if zone_at is not None:
+        yield _finding(
+            "4",
+            "mixed-zones",
+            text,
+            part,
+            zone_at[0],
+            zone_at[1],
+            f"one zone per message: it names {zone} first",
+        )
+    for dated in read_dates(text, language):
+        excerpt = text[dated.start : dated.end]
+        if dated.problem:
+            yield _finding("1", "invalid-date", text, part, dated.start, excerpt, dated.problem)
+        elif why := weekday_mismatch(dated, language):
+            yield _finding("1", "weekday-mismatch", text, part, dated.start, excerpt, why)
+    sentences = _sentences(text)
+    for match in _undated_weekdays(text, language, sentences):
+        yield _finding(
+            "18",
+            "weekday-without-date",
+            text,
+            part,
+            match.start(),
+            match.group(0),
+            "a weekday alone is ambiguous: give the date with it ('Senin, 23 November 2026')",
+        )
+    for time in _undated_times(text, language, times, sentences):
+        yield _finding(
+            "18",
+            "clock-without-date",
+            text,
+            part,
+            time.start,
+            text[time.start : time.zone_end].strip(),
+            "a deadline time needs its date in the same sentence",
+        )
+    for at, excerpt in _foreign_words(text, language, sentences):
+        other = "Indonesian" if language == "en" else "English"
+        yield _finding(
+            "language",
+            "indonesian-word" if language == "en" else "english-word",
+            text,
+            part,
+            at,
+            excerpt,
+            f"{other} words in an {'English' if language == 'en' else 'Indonesian'} message "
+            "(a term glossed in parentheses or in italics is fine)",
+        )
     for match in _SENTENCE_DIGIT.finditer(text):
         at = match.start(1)
         line_start = text.rfind("\n", 0, at) + 1
         if not text[line_start:at].strip() and _LIST_NUMBER.match(text, at):
             continue  # a numbered list item
+        if match.group(0)[0] == "." and _abbreviation_before(text, match.start()):
+            continue  # Rp. 50.000, ext. 12, No. 5: an abbreviation, not a sentence end
         yield _finding(
             "6",
             "digit-first",
@@ -509,6 +847,9 @@ def _check_part(text: str, part: str, info: LocaleInfo, channel: str) -> Iterato
             yield _finding("3", "clock-style", text, part, match.start(), match.group(0), clock_why)
     apologies = list(_APOLOGY[language].finditer(text))
     if len(apologies) > 1:
+        purposes = [m.span() for m in _APOLOGY_PURPOSE[language].finditer(text)]
+        apologies = [m for m in apologies if not any(a <= m.start() < b for a, b in purposes)]
+    if len(apologies) > 1:
         second = apologies[1]
         yield _finding(
             "14",
@@ -544,6 +885,8 @@ def _check_part(text: str, part: str, info: LocaleInfo, channel: str) -> Iterato
                 "a voicemail script has no symbols, abbreviations or digit groups",
             )
     if channel == "status":
+        from .outofoffice import STATUS_LIMIT as _STATUS_LIMIT
+
         line = text.rstrip("\n")
         if "\n" in line or len(line) > _STATUS_LIMIT:
             yield _finding(
@@ -584,22 +927,13 @@ def lint(
     ...      locale="id")
     []
     """
-    if isinstance(message, str):
-        if locale is None:
-            raise ValueError("lint() needs locale= to check plain text")
-        return list(_check_part(message, "text", resolve_locale(locale), channel))
-    info = resolve_locale(message.locale)
+    info, channel, parts = message_parts(message, locale, channel, "lint")
+    zone = first_zone(parts, info.language)
     found: list[Finding] = []
-    parts = [
-        ("subject", message.subject),
-        ("preheader", message.preheader),
-        ("text", message.text),
-    ]
-    if message.html:
-        parts.append(("html", _html_text(message.html)))
     for part, text in parts:
-        if text:
-            found.extend(_check_part(text, part, info, message.channel))
+        found.extend(_check_part(text, part, info, channel, zone))
+    if isinstance(message, str):
+        return found
     if message.html:
         for match in _COMMON[0].pattern.finditer(message.html):
             found.append(
@@ -607,7 +941,7 @@ def lint(
                     rule="leak",
                     code="template-leak",
                     excerpt=match.group(0),
-                    where=f"html-source:{_position(message.html, match.start())}",
+                    where=f"html-source:{position(message.html, match.start())}",
                     explanation="template syntax left in the HTML",
                 )
             )
