@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .backtesting import BacktestReport, LaneResult, backtest
     from .calendar import BusinessCalendar, Closure, RecurringClosure
+    from .checking import check_message
     from .contextjson import context_from_json, context_to_json
     from .errors import (
         ExpectsetError,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from .messages.common import Brand, Compensation, Contact, Recipient
     from .messages.delay_notice import DelayNoticeContext
     from .messages.delivery_estimate import DeliveryEstimateContext
-    from .messages.exception_decline import ExceptionDeclineContext
+    from .messages.exception_decline import Alternative, ExceptionDeclineContext
     from .messages.follow_up import FollowUpContext
     from .messages.policy_explanation import PolicyExplanationContext
     from .messages.service_recovery import ServiceRecoveryContext
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from .windows import PromisePolicy, Window
 
 __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
+    "Alternative",
     "BacktestReport",
     "Brand",
     "BusinessCalendar",
@@ -96,6 +98,7 @@ __all__ = [  # noqa: RUF022 - plain sorted(), as tests/test_package.py checks
     "Window",
     "__version__",
     "backtest",
+    "check_message",
     "context_from_json",
     "context_to_json",
     "example_context",
@@ -118,6 +121,7 @@ _EXPORTS: dict[str, str] = {
     "BusinessCalendar": "calendar",
     "Closure": "calendar",
     "RecurringClosure": "calendar",
+    "check_message": "checking",
     "context_from_json": "contextjson",
     "context_to_json": "contextjson",
     "ExpectsetError": "errors",
@@ -146,6 +150,7 @@ _EXPORTS: dict[str, str] = {
     "Recipient": "messages.common",
     "DelayNoticeContext": "messages.delay_notice",
     "DeliveryEstimateContext": "messages.delivery_estimate",
+    "Alternative": "messages.exception_decline",
     "ExceptionDeclineContext": "messages.exception_decline",
     "FollowUpContext": "messages.follow_up",
     "PolicyExplanationContext": "messages.policy_explanation",

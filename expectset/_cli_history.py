@@ -426,6 +426,7 @@ def _message(
             promise=promise,
             order_id=args.reference or "ORDER-ID",
             brand=brand,
+            now=promise.ordered_at,  # the estimate goes out when the order is placed
         )
     assert callback is not None
     via = args.via
@@ -440,6 +441,7 @@ def _message(
         via=via,
         case_id=args.reference or "CASE-ID",
         brand=brand,
+        now=callback.requested_at,  # the promise answers the request
     )
 
 

@@ -64,7 +64,11 @@ _CUTI_PREFIX = "Cuti Bersama "
 
 @dataclass(frozen=True, slots=True)
 class HolidayEntry:
-    """One holiday on one day, as loaded from the ``holidays`` package."""
+    """One holiday on one day, as loaded from the ``holidays`` package.
+
+    ``estimated`` is true when the date is not yet fixed by the government: the package
+    marks the holiday "(perkiraan)", or the day is cuti bersama for such a holiday.
+    """
 
     date: dt.date
     kind: HolidayKind
@@ -203,5 +207,42 @@ def load_year(
             raw_en = english[index][1] if index < len(english) else raw
             _, estimated = _strip_estimate(raw)
             entries.append(HolidayEntry(day, kind, raw, raw_en, estimated))
+    entries = _estimate_attached_leave(entries)
     entries.sort(key=lambda e: (e.date, e.kind))
     return tuple(entries)
+
+
+def _leave_base(raw_name: str) -> str | None:
+    """Return the holiday a cuti bersama day belongs to (its name, no prefix), or None."""
+    for prefix in (*_SUBSTITUTE_PREFIXES, _CUTI_PREFIX):
+        if raw_name.startswith(prefix):
+            return _strip_estimate(raw_name[len(prefix) :])[0]
+    return None
+
+
+def _estimate_attached_leave(entries: list[HolidayEntry]) -> list[HolidayEntry]:
+    """Mark a cuti bersama day estimated when the holiday it belongs to is an estimate.
+
+    The package marks only the holiday itself "(perkiraan)"; the collective leave set
+    around it moves with it (cuti bersama Idulfitri 2027 follows an estimated
+    Idulfitri), so it is no more certain. A leave day belongs to the nearest public
+    holiday of the same name in the year.
+    """
+    holidays: dict[str, list[HolidayEntry]] = {}
+    for entry in entries:
+        if entry.kind == "public_holiday":
+            holidays.setdefault(_strip_estimate(entry.raw_name)[0], []).append(entry)
+    marked: list[HolidayEntry] = []
+    for entry in entries:
+        base = (
+            None if entry.kind != "cuti_bersama" or entry.estimated else _leave_base(entry.raw_name)
+        )
+        same = holidays.get(base, []) if base is not None else []
+        if same:
+            nearest = min(same, key=lambda h: abs((h.date - entry.date).days))
+            if nearest.estimated:
+                entry = HolidayEntry(
+                    entry.date, entry.kind, entry.raw_name, entry.raw_name_en, True
+                )
+        marked.append(entry)
+    return marked

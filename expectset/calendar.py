@@ -64,7 +64,9 @@ class Closure:
 
     ``kind`` is ``"public_holiday"``, ``"cuti_bersama"`` (Indonesian collective leave) or
     ``"closure"`` (one the business added, such as a courier's Lebaran pause).
-    ``estimated`` is true for holidays whose date the government has not fixed yet.
+    ``estimated`` is true for holidays whose date the government has not fixed yet, and
+    for the cuti bersama days attached to such a holiday (they move with it): messages
+    mark both "(date not yet confirmed)".
 
     Examples
     --------
@@ -492,6 +494,14 @@ class BusinessCalendar:
         return zone_abbreviation(self._zone, at)
 
     def _key(self) -> tuple[Any, ...]:
+        # A calendar never changes once made: its key is computed once (messages hash
+        # it for every sentence they cache).
+        found: tuple[Any, ...] | None = self.__dict__.get("_key_value")
+        if found is None:
+            found = self.__dict__["_key_value"] = self._make_key()
+        return found
+
+    def _make_key(self) -> tuple[Any, ...]:
         return (
             self.timezone,
             tuple(sorted(self._workdays)),

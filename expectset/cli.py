@@ -202,9 +202,13 @@ def _headline_messages(
     local = now.astimezone(cal.zone)
     order_id = f"INV/{local:%Y/%m}/0042"
     # Held at a transit hub on the first day it could have arrived, the parcel is
-    # promised again from that day with its lane's own window.
+    # promised again from that day with its lane's own window, and never inside the
+    # old one: the notice goes out that morning, the next update before it may arrive.
     held = dt.datetime.combine(promise.earliest, dt.time(9), tzinfo=cal.zone)
     again = promise_delivery(held, promise.window, handling=0)
+    new_first = max(again.earliest, cal.add_business_days(promise.latest, 1))
+    new_last = max(again.latest, new_first)
+    next_update = min(cal.add_business_days(promise.earliest, 1), new_first)
     desk = callback.calendar
     today = now.astimezone(desk.zone).date()
     absence = OutOfOffice(
@@ -248,16 +252,20 @@ def _headline_messages(
                 "recipient": sari,
                 "order_id": order_id,
                 "cause": "transit_hub",
+                "now": held,
+                "calendar": cal,
                 "old_estimate": (promise.earliest, promise.latest),
-                "new_estimate": (again.earliest, again.latest),
-                "next_update": cal.add_business_days(promise.earliest, 1),
+                "new_estimate": (new_first, new_last),
+                "next_update": next_update,
                 "actions": (
                     {
                         "id": "Kami sudah meminta pihak kurir untuk memprioritaskan paket ini.",
                         "en": "We have asked the courier to give this parcel priority.",
                     },
                 ),
-                "compensation": Compensation("shipping_refund", 18000),
+                "compensation": Compensation(
+                    "shipping_refund", 18000, by=cal.add_business_days(promise.earliest, 3)
+                ),
                 "contact": contact,
                 "brand": brand,
             },
@@ -266,6 +274,7 @@ def _headline_messages(
     messages: list[tuple[str, Message]] = []
     for locale in ("id", "en"):
         for kind, source, fields in jobs:
+            fields.setdefault("now", now)
             messages.append((f"{kind}: {source}", render(kind, locale=locale, **fields)))
         messages.append(
             (
@@ -547,12 +556,10 @@ def _read_json(path: str, stdin: TextIO | None = None) -> Any:
 def _with_register(context: MessageContext, register: str | None) -> MessageContext:
     import dataclasses
 
-    from .outofoffice import OutOfOffice
-
     if register is None:
         return context
-    if isinstance(context, OutOfOffice):
-        return dataclasses.replace(context, register=register)  # type: ignore[arg-type]
+    if any(field.name == "register" for field in dataclasses.fields(context)):
+        return dataclasses.replace(context, register=register)  # type: ignore[call-arg]
     recipient = getattr(context, "recipient", None)
     changed = dataclasses.replace(recipient, register=register)  # type: ignore[type-var]
     return dataclasses.replace(context, recipient=changed)  # type: ignore[call-arg]
@@ -581,7 +588,7 @@ def _list_kinds(out: TextIO) -> int:
 
 def _render(args: argparse.Namespace, out: TextIO) -> int:
     from .contextjson import context_class, context_from_json
-    from .examples import EXAMPLE_NOW, example_context
+    from .examples import example_context
     from .formatting import resolve_locale
     from .rendering import Renderer, default_renderer
 
@@ -607,17 +614,16 @@ def _render(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "context":
         return _write_context(context, args, out)
     now = None
-    if args.kind == "out_of_office":
-        zone = context.calendar.zone  # type: ignore[attr-defined]
-        now = _now(args.now, "--now", zone, EXAMPLE_NOW if args.example else None)
-    elif args.now is not None:
-        raise _UsageError("--now only matters for out_of_office")
+    if args.now is not None:
+        now = _now(args.now, "--now", context.calendar_of().zone, None)
     renderer = (
         Renderer(args.templates, locale_dirs=args.locale_dir or ())
         if args.templates or args.locale_dir
         else default_renderer()
     )
-    message = renderer.render(context, locale=args.locale, channel=args.channel, now=now)
+    message = renderer.render(
+        context, locale=args.locale, channel=args.channel, now=now, preview=args.preview
+    )
     _emit(message, args, out)
     return 0
 
@@ -661,7 +667,7 @@ def _ooo(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "context":
         return _write_context(notice, args, out)
     now = _now(args.now, "--now", calendar.zone, None)
-    message = notice.render(locale=args.locale, channel=args.channel, now=now)
+    message = notice.render(locale=args.locale, channel=args.channel, now=now, preview=args.preview)
     _emit(message, args, out)
     return 0
 
@@ -684,11 +690,10 @@ def _template_of(folder: Path, kind: str, channel: str, where: str) -> str:
 
 
 def _lint(args: argparse.Namespace, out: TextIO) -> int:
-    from .examples import EXAMPLE_NOW, example_context
+    from .examples import example_context
     from .formatting import resolve_locale
     from .linting import lint
-    from .messages import MESSAGE_KINDS
-    from .outofoffice import Channel
+    from .messages import KINDS, MESSAGE_KINDS
     from .rendering import Renderer
 
     folder = Path(args.template_dir)
@@ -705,13 +710,9 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
     messages = flagged = findings = 0
     for kind in kinds:
         fields = example_context(kind)
-        channels: tuple[Channel, ...] = ("email",)
-        if kind == "out_of_office":
-            channels = ("email", "status", "voicemail")
         for locale in locales:
-            for channel in channels:
-                now = EXAMPLE_NOW if kind == "out_of_office" else None
-                message = renderer.render(kind, locale=locale, channel=channel, now=now, **fields)
+            for channel in KINDS[kind].channels:
+                message = renderer.render(kind, locale=locale, channel=channel, **fields)
                 messages += 1
                 found = lint(message)
                 flagged += bool(found)
@@ -799,8 +800,15 @@ def _add_message_commands(commands: Any) -> None:
     render.add_argument(
         "--now",
         metavar="TIME",
-        help="out_of_office only: the moment to render at, ISO 8601 (default: the current "
-        "time; with --example the example's own moment, 2026-03-16T09:00+07:00)",
+        help="the moment the message is sent, ISO 8601: its dates are checked against it "
+        "(default: the context's own 'now', else the current time; with --example the "
+        "example's own moment)",
+    )
+    render.add_argument(
+        "--preview",
+        action="store_true",
+        help="a preview, not a message to send: an out-of-office notice may be seen before "
+        "its first day",
     )
     render.add_argument(
         "--templates",
@@ -881,6 +889,11 @@ def _add_message_commands(commands: Any) -> None:
         metavar="TIME",
         help="the moment the notice is for, ISO 8601; without an offset it is in --timezone "
         "(default: the current time)",
+    )
+    ooo.add_argument(
+        "--preview",
+        action="store_true",
+        help="a preview, not a notice to send: show it before its first day",
     )
     _add_output_options(ooo)
     ooo.set_defaults(handler=_ooo)

@@ -23,7 +23,8 @@ money (``int | Decimal``)     ``18000`` (whole rupiah) or ``"50000.50"`` (a ``De
 ``Recipient``, ``Contact``,   an object with the class's fields (``{"name": "Sari
 ``Brand``, ``Compensation``,  Rahayu", "title": "Ibu"}``); fields left out take their
 ``Step``, ``Window``,         defaults
-``PromisePolicy``
+``PromisePolicy``,
+``Alternative``
 ``BusinessCalendar``          ``{"timezone", "workdays", "hours", "country",
                               "subdivision", "cuti_bersama", "closures", "cutoff"}``
 ``DeliveryPromise``           ``{"ordered_at", "handling_starts", "handling",
@@ -77,7 +78,7 @@ from typing import Any, Literal, Union
 from .calendar import BusinessCalendar, Closure, RecurringClosure, describe_days
 from .errors import ExpectsetError, InvalidContextError, RenderError
 from .messages import MESSAGE_KINDS
-from .messages._base import MessageContext, context_from_kwargs
+from .messages._base import TEXT_KEYS, Channel, MessageContext, context_from_kwargs
 from .promises import CallbackPromise, DeliveryPromise, delivery_closures
 from .windows import PromisePolicy, Window
 
@@ -104,16 +105,16 @@ _BAD: Any = _Missing()
 
 
 def context_class(kind: str) -> type[MessageContext]:
-    """Return the context class of message ``kind`` (``OutOfOffice`` for ``out_of_office``).
+    """Return the context class of message ``kind``, from :data:`~expectset.messages.KINDS`.
 
     Examples
     --------
     >>> context_class("timeline").__name__
     'TimelineContext'
     """
-    from .rendering import CONTEXTS
+    from .messages import KINDS
 
-    cls = CONTEXTS.get(kind) if isinstance(kind, str) else None
+    cls = KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise RenderError(
             f"unknown message kind {kind!r}; known: {', '.join(MESSAGE_KINDS)}",
@@ -134,6 +135,7 @@ def _hints(cls: type) -> dict[str, Any]:
         "Decimal": Decimal,
         "BusinessCalendar": BusinessCalendar,
         "Closure": Closure,
+        "Channel": Channel,
         **vars(module),
         # Python 3.10's get_type_hints refuses the KW_ONLY marker (the `_` pseudo-field).
         "KW_ONLY": object,
@@ -265,7 +267,9 @@ class _Reader:
             rest = [o for o in options if o not in (str, Mapping[str, str])]
             if isinstance(value, str):
                 return value
-            if isinstance(value, dict):
+            # An object with keys other than languages is one of the other options
+            # (an Alternative's {"text": ..., "until": ...}), when there are any.
+            if isinstance(value, dict) and not (rest and not set(value) <= set(TEXT_KEYS)):
                 if all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
                     return dict(value)
                 return self.fail(path, f"per-language text must be text, got {_show(value)}")

@@ -1,6 +1,7 @@
 """Realistic sample contexts for every message kind: previews, docs, golden files, tests.
 
-The dates are fixed (no "now"), so the same example always renders the same message.
+The dates are fixed, and so is the moment each example is sent (its ``now``), so the
+same example always renders the same message and its dates hold at that moment.
 The delivery example falls in the 2026 Lebaran week, so its holidays show. Recipients
 carry their first name without permission to use it (``first_name_ok=False``): the
 formal samples use the full name, and a friendly sample may switch the permission on.
@@ -25,6 +26,7 @@ __all__ = ["EXAMPLE_NOW", "example_context"]
 #: The moment the out-of-office example is rendered at (its first day away, 09:00 WIB).
 EXAMPLE_NOW = dt.datetime(2026, 3, 16, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
+_WIB = dt.timezone(dt.timedelta(hours=7))
 _BRAND = Brand("Toko Sari")
 _CONTACT = Contact(whatsapp="0812-3456-7890", email="halo@tokosari.id")
 
@@ -82,6 +84,7 @@ def _callback_promise() -> CallbackPromise:
 def _examples() -> dict[str, dict[str, Any]]:
     return {
         "delivery_estimate": {
+            "now": dt.datetime(2026, 3, 17, 10, 16, tzinfo=_WIB),
             "recipient": Recipient("Sari Rahayu", title="Ibu", first_name="Sari"),
             "promise": _delivery_promise(),
             "order_id": "INV/2026/03/0042",
@@ -90,6 +93,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "callback_promise": {
+            "now": dt.datetime(2027, 1, 12, 15, 5, tzinfo=_WIB),
             "recipient": Recipient("Andi Wijaya", title="Bapak", first_name="Andi"),
             "promise": _callback_promise(),
             "via": "phone",
@@ -106,6 +110,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "policy_explanation": {
+            "now": dt.datetime(2026, 11, 16, 10, 0, tzinfo=_WIB),
             "recipient": Recipient("Dewi Lestari", title="Ibu", first_name="Dewi"),
             "topic": {"id": "pengembalian pakaian dalam", "en": "returning underwear"},
             "rule": {
@@ -164,6 +169,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "exception_decline": {
+            "now": dt.datetime(2026, 10, 26, 10, 0, tzinfo=_WIB),
             "recipient": Recipient(
                 "Budi Santoso", title="Bapak", first_name="Budi", first_name_ok=True
             ),
@@ -219,6 +225,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "timeline": {
+            "now": dt.datetime(2026, 11, 12, 10, 0, tzinfo=_WIB),
             "recipient": Recipient("Maria Ulfa", title="Ibu", first_name="Maria"),
             "topic": {"id": "perbaikan laptop", "en": "laptop repair"},
             "reference": "SRV-2026-0457",
@@ -267,6 +274,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "delay_notice": {
+            "now": dt.datetime(2026, 11, 24, 10, 0, tzinfo=_WIB),
             "recipient": Recipient("Sari Rahayu", title="Ibu", first_name="Sari"),
             "order_id": "INV/2026/11/0211",
             "cause": "transit_hub",
@@ -285,11 +293,12 @@ def _examples() -> dict[str, dict[str, Any]]:
                     ),
                 },
             ),
-            "compensation": Compensation("shipping_refund", 18000),
+            "compensation": Compensation("shipping_refund", 18000, by=dt.date(2026, 11, 27)),
             "contact": _CONTACT,
             "brand": _BRAND,
         },
         "service_recovery": {
+            "now": dt.datetime(2026, 11, 16, 14, 0, tzinfo=_WIB),
             "recipient": Recipient("Rudi Hartono", title="Bapak", first_name="Rudi"),
             "reference": "INV/2026/11/0150",
             "problem": {
@@ -347,6 +356,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "follow_up": {
+            "now": dt.datetime(2026, 11, 20, 10, 0, tzinfo=_WIB),
             "recipient": Recipient("Sari Rahayu", title="Ibu", first_name="Sari"),
             "reference": "CS-2026-1187",
             "summary": {
@@ -358,6 +368,7 @@ def _examples() -> dict[str, dict[str, Any]]:
             "brand": _BRAND,
         },
         "out_of_office": {
+            "now": EXAMPLE_NOW,
             "name": "Rina",
             "first_day": dt.date(2026, 3, 16),
             "last_day": dt.date(2026, 3, 20),
@@ -372,12 +383,13 @@ def _examples() -> dict[str, dict[str, Any]]:
 def example_context(kind: str) -> dict[str, Any]:
     """Return sample context fields for ``kind``, ready for ``render(kind, **fields)``.
 
-    ``out_of_office`` also needs ``now=`` when rendered (:data:`EXAMPLE_NOW`).
+    ``now``, the moment the example is sent, is among the fields: the example's dates
+    hold at that moment (the out-of-office example's is :data:`EXAMPLE_NOW`).
 
     Examples
     --------
     >>> sorted(example_context("follow_up"))
-    ['brand', 'contact', 'recipient', 'reference', 'reply_within', 'summary']
+    ['brand', 'contact', 'now', 'recipient', 'reference', 'reply_within', 'summary']
     """
     if kind not in MESSAGE_KINDS:
         raise RenderError(

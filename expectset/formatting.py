@@ -21,10 +21,21 @@ money              ``Rp150.000``                    ``Rp150,000``
 list               ``email, SMS, dan WhatsApp``     ``email, SMS and WhatsApp``
                                                     (``email, SMS, and WhatsApp``)
 duration           ``2 hari kerja``                 ``2 business days``
+duration from 0    ``paling lama 1 hari kerja``     ``up to 1 business day``
 =================  ===============================  ===============================
 
 Bare ``en`` follows British conventions (day before month, 24-hour clock), as
 Indonesian readers do; ask for ``en_US`` for American dates and 12-hour times.
+
+Ranges of dates have one house form per place (WORDING.md rule 5). Subject lines,
+status lines, list items, labels and parenthetical notes use the compact en-dash
+range (``27–31 Maret 2026``). A running sentence names a range in words: a window in
+which something happens is ``antara 27 dan 31 Maret 2026`` / ``between 27 and 31
+March 2026``; a period that lasts is ``dari 16 sampai 20 Maret 2026`` / ``from 16 to
+20 March 2026`` (:meth:`Formatter.range_ends` gives the two ends; the words are in the
+templates). Durations keep the dash (``2–4 hari kerja``). In ``en_US`` a date that
+ends with its year takes a comma when the sentence goes on
+(:meth:`Formatter.mid_sentence`).
 
 Examples
 --------
@@ -178,6 +189,10 @@ _UNITS: dict[Language, dict[DurationUnit, tuple[str, str]]] = {
 }
 
 _TIME_WORD = {"id": "pukul ", "en": ""}
+# A duration range that starts at 0: "up to 1 business day", never "0–1".
+_UP_TO = {"id": "paling lama", "en": "up to"}
+_LESS_THAN = {"id": "kurang dari", "en": "less than"}
+_ENDS_WITH_YEAR = re.compile(r"\d{4}$")
 
 _SPOKEN_DIGITS: dict[Language, tuple[str, ...]] = {
     "id": ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"),
@@ -330,6 +345,61 @@ class Formatter:
             return self.date_range(value[0], value[1])
         return self.date(value)
 
+    def range_ends(
+        self, first: dt.date | dt.datetime, last: dt.date | dt.datetime
+    ) -> tuple[str, str]:
+        """Write the two ends of a range for a sentence that names it in words.
+
+        A sentence says "between 27 and 31 March 2026" or "from 16 to 20 March 2026",
+        not "27–31 March 2026" (the house form; see the module docstring): the template
+        supplies the words (``between``/``antara``, ``from``/``dari``), this gives the
+        ends, with what the second one repeats left out of the first. In ``en_US`` a
+        first end that ends with its year carries the comma the year takes in the
+        middle of a sentence. (Ends with weekdays are whole dates: ``from`` ``date`` to
+        ``date``.)
+
+        Examples
+        --------
+        >>> f = formatter("en")
+        >>> f.range_ends(dt.date(2026, 3, 27), dt.date(2026, 3, 31))
+        ('27', '31 March 2026')
+        >>> formatter("en_US").range_ends(dt.date(2026, 3, 27), dt.date(2026, 3, 31))
+        ('March 27', '31, 2026')
+        >>> formatter("en_US").range_ends(dt.date(2026, 12, 30), dt.date(2027, 1, 2))
+        ('December 30, 2026,', 'January 2, 2027')
+        >>> formatter("id").range_ends(dt.date(2027, 3, 30), dt.date(2027, 4, 2))
+        ('30 Maret', '2 April 2027')
+        """
+        a, b = self._day(first), self._day(last)
+        if b < a:
+            a, b = b, a
+        if a.year != b.year:
+            return self.mid_sentence(self.day_month_year(a)), self.day_month_year(b)
+        if a.month != b.month:
+            return self.day_month(a), self.day_month_year(b)
+        if self.info.month_first:
+            return self.day_month(a), f"{b.day}, {b.year}"
+        return str(a.day), self.day_month_year(b)
+
+    def mid_sentence(self, text: str) -> str:
+        """Give a date the comma American English puts after a year mid-sentence.
+
+        In ``en_US`` a date that ends with its year takes a comma when the sentence goes
+        on ("by Wednesday, January 13, 2027, at the latest"); other locales, and text
+        that does not end with a year, are returned unchanged. Templates apply it (the
+        ``mid`` filter) to a date that is not at the end of its sentence.
+
+        Examples
+        --------
+        >>> formatter("en_US").mid_sentence("Wednesday, January 13, 2027")
+        'Wednesday, January 13, 2027,'
+        >>> formatter("en").mid_sentence("Wednesday, 13 January 2027")
+        'Wednesday, 13 January 2027'
+        """
+        if self.info.month_first and _ENDS_WITH_YEAR.search(text):
+            return text + ","
+        return text
+
     # ------------------------------------------------------------------ times
     def _local(self, value: dt.datetime) -> dt.datetime:
         return as_aware(value, field="time").astimezone(self.zone)
@@ -458,13 +528,25 @@ class Formatter:
     ) -> str:
         """Write a range of durations: ``2–4 hari kerja`` (one value when they are equal).
 
+        A range from 0 is written as its upper bound: ``paling lama 1 hari kerja`` / ``up
+        to 1 business day`` (never "0–1 business days"); nothing at all (0) is ``kurang
+        dari 1 hari kerja`` / ``less than 1 business day`` (the same day).
+
         Examples
         --------
         >>> formatter("id").duration_range(2, 4), formatter("en").duration_range(3, 3)
         ('2–4 hari kerja', '3 business days')
+        >>> formatter("id").duration_range(0, 1), formatter("en").duration_range(0, 2)
+        ('paling lama 1 hari kerja', 'up to 2 business days')
+        >>> formatter("id").duration_range(0, 0), formatter("en").duration_range(0, 0)
+        ('kurang dari 1 hari kerja', 'less than 1 business day')
         """
+        if upper == 0:
+            return f"{_LESS_THAN[self.language]} {self.duration(1, unit)}"
         if lower == upper:
             return self.duration(upper, unit)
+        if lower == 0:
+            return f"{_UP_TO[self.language]} {self.duration(upper, unit)}"
         _, plural = _UNITS[self.language][unit]
         return f"{self._amount(lower)}{_EN_DASH}{self._amount(upper)} {plural}"
 

@@ -31,8 +31,7 @@ from .formatting import resolve_locale
 if TYPE_CHECKING:
     import datetime as dt
 
-    from .messages._base import MessageContext
-    from .outofoffice import Channel
+    from .messages._base import Channel, MessageContext
     from .rendering import Message, Renderer
 
 __all__ = ["Preview", "message_card", "preview"]
@@ -175,12 +174,13 @@ def preview(
 
     ``context`` is the kind's fields (a mapping), a context object, or ``None`` for
     :func:`~expectset.example_context`; ``kind`` may also be a context object itself.
-    ``channel`` and ``now`` are passed to :func:`~expectset.render` (an out-of-office
-    example is shown at its own moment, :data:`~expectset.examples.EXAMPLE_NOW`, unless
-    ``now`` is given). ``renderer`` renders with your templates and brand.
+    ``channel`` and ``now`` are passed to :func:`~expectset.render` (an example is shown
+    at its own moment unless ``now`` is given), with ``preview=True``: an out-of-office
+    notice can be seen before its first day. ``renderer`` renders with your templates
+    and brand.
     """
     from .errors import RenderError
-    from .examples import EXAMPLE_NOW, example_context
+    from .examples import example_context
     from .messages._base import MessageContext
     from .rendering import default_renderer
 
@@ -203,10 +203,12 @@ def preview(
         fields = dict(context)
     elif isinstance(kind, str):
         fields = example_context(kind)
-        if kind == "out_of_office" and now is None:
-            now = EXAMPLE_NOW
+    if now is not None:
+        fields.pop("now", None)
+    elif "now" in fields:
+        now = fields.pop("now")
     messages = tuple(
-        chosen.render(target, locale=locale, channel=channel, now=now, **fields)
+        chosen.render(target, locale=locale, channel=channel, now=now, preview=True, **fields)
         for locale in locales
     )
     return Preview(messages)

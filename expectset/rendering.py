@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
+from decimal import Decimal
 from email.message import EmailMessage
 from functools import lru_cache
 from pathlib import Path
@@ -33,28 +34,21 @@ from typing import TYPE_CHECKING, Any
 
 from ._resources import resource_dir
 from ._timeutil import as_aware
+from .calendar import BusinessCalendar
 from .errors import RenderError
 from .formatting import Formatter, Language, LocaleInfo, formatter, resolve_locale
-from .messages import (
-    MESSAGE_KINDS,
-    CallbackPromiseContext,
-    DelayNoticeContext,
-    DeliveryEstimateContext,
-    ExceptionDeclineContext,
-    FollowUpContext,
-    PolicyExplanationContext,
-    ServiceRecoveryContext,
-    TimelineContext,
-)
+from .messages import KINDS, MESSAGE_KINDS
 from .messages._base import (
+    Channel,
     MessageContext,
     context_from_kwargs,
+    context_text_problems,
     local_text,
-    missing_languages,
     raise_problems,
 )
-from .messages.common import Brand, Register
-from .outofoffice import STATUS_LEVELS, STATUS_LIMIT, Channel, OutOfOffice
+from .messages._closures import HolidayGroup
+from .messages.common import Brand, Contact, Recipient, Register
+from .messages.out_of_office import STATUS_LEVELS, STATUS_LIMIT
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
@@ -71,18 +65,8 @@ __all__ = [
     "template_values",
 ]
 
-#: The context class of each message kind.
-CONTEXTS: dict[str, type[MessageContext]] = {
-    "delivery_estimate": DeliveryEstimateContext,
-    "callback_promise": CallbackPromiseContext,
-    "policy_explanation": PolicyExplanationContext,
-    "exception_decline": ExceptionDeclineContext,
-    "timeline": TimelineContext,
-    "delay_notice": DelayNoticeContext,
-    "service_recovery": ServiceRecoveryContext,
-    "follow_up": FollowUpContext,
-    "out_of_office": OutOfOffice,
-}
+#: The context class of each message kind (:data:`expectset.messages.KINDS`).
+CONTEXTS = KINDS
 
 #: gettext domain of the bundled catalogs: ``locales/<lang>/LC_MESSAGES/expectset.po``.
 DOMAIN = "expectset"
@@ -276,6 +260,8 @@ class _State:
     fmt: Formatter
     info: LocaleInfo
     register: Register = "formal"
+    #: The sentences of the message being rendered, by macro and arguments.
+    sentences: dict[Any, Any] = dataclasses.field(default_factory=dict)
 
 
 _STATE: ContextVar[_State] = ContextVar("expectset_render_state")
@@ -371,6 +357,8 @@ _FILTERS: dict[str, Callable[..., Any]] = {
     "duration_range": _f("duration_range"),
     "weekdays": _f("weekdays"),
     "spoken_digits": _f("spoken_digits"),
+    "range_ends": _f("range_ends"),
+    "mid": _f("mid_sentence"),
     "local": _local,
 }
 
@@ -440,8 +428,15 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 def _tidy(text: str) -> str:
+    """Strip trailing spaces, keep at most one blank line in a row, end with one newline."""
     lines = [line.rstrip() for line in text.strip("\n").splitlines()]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+def _fill(template: Template, values: dict[str, Any]) -> str:
+    """Render ``template`` with ``values`` as its whole context (globals included)."""
+    context = template.new_context(values, shared=True)
+    return template.environment.concat(template.root_render_func(context))
 
 
 def _one_line(text: str) -> str:
@@ -581,6 +576,94 @@ class Message:
         return mimebundle(self._repr_html_(), plain, include, exclude)
 
 
+# ------------------------------------------------------------- shared macro calls
+_MISSING = object()
+
+
+_BY_VALUE = (str, int, float, bool, type(None), dt.date)
+_STABLE_TYPES = (str, int, float, bool, type(None), dt.date, dt.time, Decimal)
+_STABLE_CLASSES: frozenset[type] = frozenset((Recipient, Contact, BusinessCalendar, HolidayGroup))
+#: How many sentences a renderer keeps for later messages before it starts afresh.
+_SHARED_LIMIT = 4096
+
+
+def _memo_key(value: Any) -> Any:
+    # Text and numbers by value (a sentence passed on from another macro); anything
+    # else by identity: within one message it is the same object every time, and
+    # hashing a promise with its calendar would cost more than the macro.
+    return value if isinstance(value, _BY_VALUE) else ("id", id(value))
+
+
+def _stable(value: Any) -> bool:
+    """Whether ``value`` is an immutable value whose equality says everything about it."""
+    if isinstance(value, _STABLE_TYPES):
+        return True
+    kind = type(value)
+    if kind is tuple:
+        return all(_stable(item) for item in value)
+    if kind in _STABLE_CLASSES:
+        return True
+    if kind is Brand:
+        return value.signature is None or isinstance(value.signature, str)
+    return False
+
+
+class _Macros:
+    """A template's macros, each result computed once per message (and often once only).
+
+    The text and the HTML of a message say the same sentences: the second asks for a
+    sentence the first has already written, with the same arguments, and gets it from
+    the message's cache (kept in the render state, so threads never share it). A
+    sentence whose arguments are all plain values (text, numbers, dates, a contact, a
+    calendar) is also kept in ``shared``, the renderer's cache, for the next message in
+    the same locale, register and zone: the closing, the signature, how to reach us, the
+    day of the next update. Macros are pure (the same arguments, locale, register, zone
+    and catalogs give the same text), so a cached sentence is the one the macro would
+    write. Results are plain text (never ``Markup``), which an HTML template escapes
+    once. One object per template, locale, register and zone, made once; its macros
+    are plain attributes for Jinja to look up.
+    """
+
+    def __init__(self, module: Any, shared: dict[Any, str], context: tuple[Any, ...]) -> None:
+        for name in dir(module):
+            if name.startswith("_"):
+                continue
+            value = getattr(module, name)  # a macro, or a {% set %} variable of the template
+            setattr(
+                self, name, _cached(value, shared, (*context, name)) if callable(value) else value
+            )
+
+
+def _cached(macro: Any, shared: dict[Any, str], key_name: tuple[Any, ...]) -> Any:
+    def call(*args: Any, **kwargs: Any) -> str:
+        cache = _STATE.get().sentences
+        key: tuple[Any, ...] = (key_name, *map(_memo_key, args))
+        if kwargs:
+            key += tuple((k, _memo_key(v)) for k, v in sorted(kwargs.items()))
+        found = cache.get(key)
+        if found is not None:
+            return found[0]  # type: ignore[no-any-return]
+        lasting = None
+        if all(map(_stable, args)) and all(map(_stable, kwargs.values())):
+            lasting = (key_name, args, tuple(sorted(kwargs.items())))
+            text = shared.get(lasting)
+            if text is not None:
+                cache[key] = (text,)
+                return text
+        text = str.__str__(macro(*args, **kwargs))
+        # The arguments stay with the result: an object keyed by identity stays alive
+        # for the whole message, so no other object can take its id meanwhile.
+        cache[key] = (text, args, kwargs)
+        if lasting is not None:
+            if len(shared) >= _SHARED_LIMIT:
+                shared.clear()
+            shared[lasting] = text
+        return text
+
+    call.__name__ = getattr(macro, "name", "macro")
+    return call
+
+
 # ---------------------------------------------------------------------- Renderer
 class Renderer:
     """Render messages with your own templates, catalogs and brand.
@@ -632,6 +715,8 @@ class Renderer:
             loader, sandboxed=self.sandboxed, auto_reload=auto_reload
         )
         self._translations: dict[tuple[Language, Register], StrictTranslations] = {}
+        self._modules: dict[tuple[Any, ...], tuple[Template, _Macros]] = {}
+        self._shared: dict[Any, str] = {}
 
     def __repr__(self) -> str:
         dirs = [str(d) for d in self.template_dirs]
@@ -666,43 +751,36 @@ class Renderer:
         locale: str = "id",
         channel: Channel = "email",
         now: dt.datetime | None = None,
+        preview: bool = False,
         **context: Any,
     ) -> Message:
         """Render ``kind`` (a name from ``MESSAGE_KINDS`` or a context object) in ``locale``.
 
         ``context`` holds the kind's fields (see its context class); they are checked
-        before rendering and every problem is reported at once. ``channel`` and ``now``
-        matter only for ``out_of_office``.
+        before rendering and every problem is reported at once. ``now`` (aware) is the
+        moment the message is sent: every date the message commits to is checked
+        against it (default: the context's own ``now``, else the current time in the
+        calendar's zone). ``channel`` is one of the kind's ``channels`` (``email``
+        for every kind; ``out_of_office`` also ``status`` and ``voicemail``).
+        ``preview=True`` renders a preview, not a message to send: an out-of-office
+        notice may then be seen before its first day.
         """
         info = resolve_locale(locale)
         ctx = self._context(kind, context)
-        name = ctx.kind
         register = _register_of(ctx)
         problems: list[str] = []
-        for field in dataclasses.fields(ctx):
-            problems.extend(
-                missing_languages(
-                    getattr(ctx, field.name), info.language, field.name, register=register
-                )
-            )
+        if now is None:
+            now = ctx.now
+        now = dt.datetime.now(_zone_of(ctx)) if now is None else as_aware(now, field="now")
+        problems.extend(context_text_problems(ctx, info.language, register=register))
         if channel not in _CHANNEL_TEMPLATES:
             problems.append(f"channel: expected 'email', 'status' or 'voicemail', got {channel!r}")
-        elif channel != "email" and not isinstance(ctx, OutOfOffice):
-            problems.append(f"channel: {name} is rendered for email only, got {channel!r}")
-        if isinstance(ctx, OutOfOffice):
-            if now is None:
-                problems.append("now: out_of_office needs now= (an aware datetime)")
-            if channel == "voicemail" and not (
-                ctx.urgent_contact.phone or ctx.urgent_contact.whatsapp
-            ):
-                problems.append(
-                    "urgent_contact: a voicemail can only give a number to call; give "
-                    "urgent_contact a phone or whatsapp number"
-                )
+        else:
+            problems.extend(ctx.channel_problems(channel))
+        ctx.check_sendable(now)
+        if not problems:
+            problems.extend(ctx.problems_at(now, preview=preview))
         raise_problems(type(ctx), problems)
-        if isinstance(ctx, OutOfOffice):
-            assert now is not None
-            ctx.check_not_stale(now)
         return self._render(ctx, info, channel)
 
     def _context(self, kind: str | MessageContext, context: Mapping[str, Any]) -> MessageContext:
@@ -731,32 +809,59 @@ class Renderer:
         values = template_values(ctx, info, channel, self.brand)
         token = _STATE.set(_State(translations, fmt, info, register))
         try:
-            return self._render_parts(ctx.kind, info, channel, values)
+            return self._render_parts(ctx.kind, info, channel, values, ctx.email_headers)
         finally:
             _STATE.reset(token)
 
+    def _macros(self, name: str, context: tuple[Any, ...]) -> _Macros | None:
+        """Return the cached macros of template ``name`` (``None`` if there is none)."""
+        from jinja2 import TemplateNotFound
+
+        try:
+            template = self.environment.get_template(name)
+        except TemplateNotFound:
+            return None
+        key = (name, *context)
+        found = self._modules.get(key)
+        if found is None or found[0] is not template:  # new, or reloaded from disk
+            if found is not None:
+                self._shared.clear()  # sentences of the old template are not the new one's
+            found = self._modules[key] = (
+                template,
+                _Macros(template.module, self._shared, (name, *context)),
+            )
+        return found[1]
+
     def _render_parts(
-        self, kind: str, info: LocaleInfo, channel: Channel, values: dict[str, Any]
+        self,
+        kind: str,
+        info: LocaleInfo,
+        channel: Channel,
+        values: dict[str, Any],
+        headers: tuple[tuple[str, str], ...] = (),
     ) -> Message:
         from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 
         folder = kind
         try:
+            # The shared macros (m) and the kind's sentences (p), each call made once
+            # per message however many parts use it.
+            state = _state()
+            context = (info.tag, state.register, state.fmt.zone)
+            # One dict for every part, the environment's globals included, handed to
+            # each template as its context as it is (Jinja's shared context): no copy
+            # of the values per part.
+            values = {**self.environment.globals, **values}
+            values["m"] = self._macros("_macros.txt", context)
+            parts = self._macros(f"{folder}/_parts.txt", context)
+            if parts is not None:
+                values["p"] = parts
             if channel == "email":
-                subject = _one_line(self._template(f"{folder}/subject.txt").render(values))
-                preheader = _one_line(self._template(f"{folder}/preheader.txt").render(values))
-                text = _tidy(self._template(f"{folder}/text.txt").render(values))
-                html = _tidy(
-                    self._template(f"{folder}/html.html").render(
-                        values, subject=subject, preheader=preheader
-                    )
-                )
-                headers: tuple[tuple[str, str], ...] = ()
-                if kind == "out_of_office":
-                    headers = (
-                        ("Auto-Submitted", "auto-replied"),
-                        ("X-Auto-Response-Suppress", "All"),
-                    )
+                subject = _one_line(_fill(self._template(f"{folder}/subject.txt"), values))
+                preheader = _one_line(_fill(self._template(f"{folder}/preheader.txt"), values))
+                text = _tidy(_fill(self._template(f"{folder}/text.txt"), values))
+                values["subject"], values["preheader"] = subject, preheader
+                html = _tidy(_fill(self._template(f"{folder}/html.html"), values))
                 return Message(
                     kind=kind,
                     locale=info.tag,
@@ -770,7 +875,8 @@ class Renderer:
             template = self._template(f"{folder}/{channel}.txt")
             if channel == "status":
                 for compact in range(STATUS_LEVELS):
-                    line = _one_line(template.render(values, compact=compact))
+                    values["compact"] = compact
+                    line = _one_line(_fill(template, values))
                     if len(line) <= STATUS_LIMIT:
                         break
                 else:
@@ -782,7 +888,7 @@ class Renderer:
                     )
                 text = line + "\n"
             else:
-                text = _tidy(template.render(values))
+                text = _tidy(_fill(template, values))
             return Message(
                 kind=kind,
                 locale=info.tag,
@@ -881,13 +987,7 @@ def _fields(ctx: MessageContext) -> tuple[dataclasses.Field[Any], ...]:
 
 
 def _zone_of(ctx: MessageContext) -> Any:
-    for name in ("promise", "calendar"):
-        value = getattr(ctx, name, None)
-        calendar = getattr(value, "calendar", value)
-        zone = getattr(calendar, "zone", None)
-        if zone is not None:
-            return zone
-    return "Asia/Jakarta"
+    return ctx.calendar_of().zone
 
 
 @lru_cache(maxsize=1)
@@ -902,7 +1002,10 @@ def render(
     locale: str = "id",
     channel: Channel = "email",
     now: dt.datetime | None = None,
+    preview: bool = False,
     **context: Any,
 ) -> Message:
     """Render one message with the bundled templates (see :meth:`Renderer.render`)."""
-    return default_renderer().render(kind, locale=locale, channel=channel, now=now, **context)
+    return default_renderer().render(
+        kind, locale=locale, channel=channel, now=now, preview=preview, **context
+    )

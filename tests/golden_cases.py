@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from expectset.examples import EXAMPLE_NOW, example_context
+from expectset.examples import example_context
 from expectset.messages import MESSAGE_KINDS
 from expectset.rendering import Message, render
 
@@ -54,8 +54,7 @@ class Case:
                 context["recipient"] = dataclasses.replace(
                     context["recipient"], register="friendly", first_name_ok=True
                 )
-        extra: dict[str, Any] = {"now": EXAMPLE_NOW} if self.kind == "out_of_office" else {}
-        return render(self.kind, locale=self.locale, channel=self.channel, **extra, **context)  # type: ignore[arg-type]
+        return render(self.kind, locale=self.locale, channel=self.channel, **context)  # type: ignore[arg-type]
 
 
 def cases() -> Iterator[Case]:

@@ -44,6 +44,7 @@ def test_every_benchmark_runs_in_smoke_mode(tmp_path: Path) -> None:
         "ingest_memory",
         "quote_latency",
         "render_batch",
+        "render_vs_before",
         "import_time",
     ]
     for row in rows:

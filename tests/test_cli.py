@@ -106,7 +106,9 @@ def test_demo_messages_say_what_the_demo_computed() -> None:
     for locale in ("id", "en"):
         assert "INV/2026/11/0042" in sections[locale, "delivery_estimate"]
         assert "27–30 November 2026" in sections[locale, "delivery_estimate"]
-        assert "27–30 November 2026" in sections[locale, "delay_notice"]  # the old estimate
+    # The old estimate, in words inside a sentence (the subject keeps the dash).
+    assert "antara 27 dan 30 November 2026" in sections["id", "delay_notice"]
+    assert "between 27 and 30 November 2026" in sections["en", "delay_notice"]
     assert "Senin, 23 November 2026, pukul 16.45 WIB" in sections["id", "callback_promise"]
     assert "by 16:45 WIB on Monday, 23 November 2026" in sections["en", "callback_promise"]
     assert "1–3 Desember 2026" in sections["id", "delay_notice"]  # promised again

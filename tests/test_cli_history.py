@@ -297,6 +297,7 @@ def test_a_callback_in_business_hours(capsys: pytest.CaptureFixture[str]) -> Non
         promise=callback,
         via="whatsapp",
         case_id="CASE-ID",
+        now=callback.requested_at,
     )
     assert data["message"] == message.to_dict()
     assert "pukul 09.45 WIB" in message.text
@@ -318,6 +319,7 @@ def test_the_message_for_the_quote(capsys: pytest.CaptureFixture[str]) -> None:
         promise=es.promise_delivery(ordered, window, handling=1),
         order_id="INV/2026/03/0042",
         brand=es.Brand("Toko Sari"),
+        now=ordered,
     )
     tail = f"\n--- delivery_estimate (en_US) ---\n{message.subject}\n\n{message.text}"
     assert out.endswith(tail)

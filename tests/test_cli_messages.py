@@ -128,7 +128,7 @@ def test_render_list_names_every_kind(capsys: pytest.CaptureFixture[str]) -> Non
 @pytest.mark.parametrize("kind", MESSAGE_KINDS)
 def test_render_example_in_every_format(kind: str, capsys: pytest.CaptureFixture[str]) -> None:
     """--example gives the library's message as text, HTML and JSON."""
-    extra: dict[str, Any] = {"now": EXAMPLE_NOW} if kind == "out_of_office" else {}
+    extra: dict[str, Any] = {}
     message = es.render(kind, locale="en", **extra, **es.example_context(kind))
     base = ["render", kind, "--example", "--locale", "en"]
     assert run(base, capsys) == (0, f"{message.subject}\n\n{message.text}", "")
@@ -333,7 +333,10 @@ def test_lint_reports_each_finding_with_template_locale_and_rule(
         "every clock time carries its zone (WIB, WITA, WIT)",
         f"{source}:en:4: clock-without-zone: '17:00' at text:2:38: "
         "every clock time carries its zone (WIB, WITA, WIT)",
-        "5 findings in 2 of 2 messages",
+        f"{source}:en:language: indonesian-word: 'balas email ini sebelum' at text:2:10: "
+        "Indonesian words in an English message "
+        "(a term glossed in parentheses or in italics is fine)",
+        "6 findings in 2 of 2 messages",
     ]
 
 
@@ -431,13 +434,20 @@ _ERRORS: list[tuple[Any, str]] = [
     (["render", "follow_up", "--example", "--format", "pdf"], "argument --format: invalid"),
     (
         ["render", "follow_up", "--example", "--channel", "status"],
-        "channel: follow_up is rendered for email only",
+        "channel: follow_up is rendered only 'email', got 'status'",
     ),
     (
         ["render", "out_of_office", "--example", "--channel", "status", "--format", "html"],
         "a status message has no HTML; use --format text",
     ),
-    (["render", "follow_up", "--example", "--now", "2026-01-01"], "--now only matters for out_"),
+    (
+        ["render", "delay_notice", "--example", "--now", "2026-12-01T09:00+07:00"],
+        "next_update: 2026-11-26 is before the moment of sending (2026-12-01)",
+    ),
+    (
+        ["render", "out_of_office", "--example", "--now", "2026-03-13T09:00+07:00"],
+        "now: 2026-03-13 is before first_day 2026-03-16",
+    ),
     (
         ["render", "out_of_office", "--example", "--now", "next tuesday"],
         "--now='next tuesday' is not ISO 8601 text",
@@ -705,7 +715,10 @@ def test_ooo_closure_takes_a_named_range_like_quote(capsys: pytest.CaptureFixtur
     argv = [*_OOO, "--now", "2026-03-16T09:00+07:00", "--calendar-country", "none"]
     status, text, _ = run([*argv, "--closure", "2026-03-23:2026-03-24=libur kantor"], capsys)
     assert status == 0
-    assert "Kantor kami tutup pada Senin–Selasa, 23–24 Maret 2026 untuk libur kantor." in text
+    assert (
+        "Kantor kami tutup dari Senin, 23 Maret 2026 sampai Selasa, 24 Maret 2026 karena "
+        "libur kantor." in text
+    )
     assert "kembali bekerja pada Rabu, 25 Maret 2026" in text
     status, _, err = run([*argv, "--closure", "2026-03-24:2026-03-23"], capsys)
     assert status == 2

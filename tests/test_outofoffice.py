@@ -11,6 +11,7 @@ import expectset as es
 from expectset import InvalidContextError, StaleNoticeError
 from expectset.examples import EXAMPLE_NOW, example_context
 from expectset.linting import lint
+from expectset.outofoffice import OutOfOffice
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 
@@ -55,10 +56,18 @@ def test_notice_past_its_end_is_never_rendered() -> None:
     assert ooo.render(locale="id", channel="status", now=last_minute).text
 
 
-def test_now_is_required_and_aware() -> None:
-    """Rendering without now, or with a naive now, is an error."""
-    with pytest.raises(InvalidContextError, match="now"):
-        es.render("out_of_office", locale="id", **example_context("out_of_office"))
+def test_now_defaults_to_the_clock_and_must_be_aware() -> None:
+    """Without now the notice is for the current time in its zone; a naive now is an error."""
+    fields = example_context("out_of_office")
+    del fields["now"]
+    today = dt.datetime.now(fields["calendar"].zone).date()
+    current = OutOfOffice(
+        **fields
+        | {"first_day": today - dt.timedelta(days=1), "last_day": today + dt.timedelta(days=7)}
+    )
+    assert current.render(locale="id").text
+    with pytest.raises(es.StaleNoticeError):
+        es.render("out_of_office", locale="id", **fields)  # March 2026 is over
     with pytest.raises(es.NaiveDatetimeError):
         _ooo().render(now=dt.datetime(2026, 3, 16, 9, 0))
 
@@ -162,14 +171,15 @@ def test_closure_between_the_absence_and_the_return_is_named() -> None:
     email = ooo.render(locale="id", now=EXAMPLE_NOW)
     assert (
         "Saya tidak berada di kantor dari Senin, 16 Maret 2026 sampai Jumat, 20 Maret 2026. "
-        "Kantor kami tutup pada Senin–Selasa, 23–24 Maret 2026 untuk cuti bersama Idulfitri. "
+        "Kantor kami tutup dari Senin, 23 Maret 2026 sampai Selasa, 24 Maret 2026 karena cuti "
+        "bersama Idulfitri. "
         "Saya akan kembali bekerja pada Rabu, 25 Maret 2026."
     ) in email.text
     assert "(kantor tutup pada 23–24 Maret 2026)" in email.preheader
     voice = ooo.render(locale="en", channel="voicemail", now=EXAMPLE_NOW)
     assert (
-        "Our office is closed from Monday, 23 March 2026 to Tuesday, 24 March 2026 for "
-        "collective leave for Eid al-Fitr."
+        "Our office will be closed from Monday, 23 March 2026 to Tuesday, 24 March 2026 "
+        "because of collective leave for Eid al-Fitr."
     ) in voice.text
     assert lint(voice) == []
 
@@ -179,10 +189,11 @@ def test_several_closures_are_listed_by_date() -> None:
     ooo = _ooo(last_day=dt.date(2026, 3, 17))
     text = ooo.render(locale="en", now=EXAMPLE_NOW).text
     assert (
-        "Our office is closed on Wednesday, 18 March 2026 for collective leave for Nyepi "
-        "(Day of Silence); Thursday, 19 March 2026 for Nyepi (Day of Silence); and Friday, "
-        "20 March 2026 and Monday–Tuesday, 23–24 March 2026 for collective leave for Eid "
-        "al-Fitr."
+        "Our office will be closed on Wednesday, 18 March 2026 because of collective leave "
+        "for Nyepi (Day of Silence); on Thursday, 19 March 2026 because of Nyepi (Day of "
+        "Silence); on Friday, 20 March 2026 because of collective leave for Eid al-Fitr; and "
+        "from Monday, 23 March 2026 to Tuesday, 24 March 2026 because of collective leave "
+        "for Eid al-Fitr."
     ) in text
 
 

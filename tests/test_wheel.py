@@ -70,7 +70,7 @@ for folder in ("id", "id@friendly"):
 sources = default_renderer().translations("id").sources
 assert [p.suffix for p in sources] == [".mo"], sources
 for kind in es.MESSAGE_KINDS:
-    extra = {"now": EXAMPLE_NOW} if kind == "out_of_office" else {}
+    extra = {}
     for locale in ("id", "en"):
         message = es.render(kind, locale=locale, **extra, **es.example_context(kind))
         assert message.text and message.html and not es.lint(message), (kind, locale)

@@ -19,18 +19,25 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Literal, TypeAlias, Union
 
+from expectset._language import language_of
 from expectset.errors import InvalidContextError
 
 __all__ = [
     "TEXT_KEYS",
+    "Channel",
     "DateSpan",
     "LocalText",
     "MessageContext",
+    "business_day_problem",
     "check_fields",
     "context_from_kwargs",
+    "context_text_problems",
+    "free_text_fields",
     "local_text",
     "missing_languages",
+    "not_before_problem",
     "raise_problems",
+    "today_at",
 ]
 
 #: Text written by the caller: one string, or one per language ``{"id": ..., "en": ...}``.
@@ -39,6 +46,10 @@ __all__ = [
 LocalText: TypeAlias = str | Mapping[str, str]
 #: One day, or a ``(first, last)`` range of days.
 DateSpan: TypeAlias = dt.date | tuple[dt.date, dt.date]
+
+#: Where a message goes: an email (subject, preheader, text, HTML), a one-line chat
+#: status, or a voicemail script.
+Channel: TypeAlias = Literal["email", "status", "voicemail"]
 
 #: The keys a per-language text may have.
 TEXT_KEYS = ("id", "id@friendly", "en", "en_US")
@@ -49,6 +60,7 @@ _NO_FREE_TEXT = frozenset({"Recipient", "Contact"})
 _FORMAL_ADDRESS = re.compile(r"\bAnda\b|\bBapak/Ibu\b|\b(?:Bapak|Ibu)\s+[A-Z]")
 
 Check = Callable[[Any], bool]
+_LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 
 
 def _describe(value: object) -> str:
@@ -156,6 +168,7 @@ def _field_checks(cls: type) -> tuple[tuple[str, Check, str, bool], ...]:
 
         module = sys.modules[cls.__module__]
         namespace = {**vars(module), "dt": dt, "Mapping": Mapping, "Decimal": Decimal}
+        namespace.setdefault("Channel", Channel)
         # Python 3.10's get_type_hints refuses the KW_ONLY marker (the `_` pseudo-field,
         # not among dataclasses.fields): let it evaluate to a plain type.
         namespace["KW_ONLY"] = object
@@ -215,9 +228,103 @@ class _Validated:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MessageContext(_Validated):
-    """Base of every message kind's context; ``kind`` names its template folder."""
+    """Base of every message kind's context; ``kind`` names its template folder.
 
+    ``now`` is the moment the message is sent (aware). Every date a message commits to
+    is checked against it: an update or a follow-up is never before the moment of
+    sending, an estimate is not already over. Left out, the moment of rendering is
+    used (:func:`~expectset.render` takes ``now=`` too, and it wins); give it when you
+    render a message for later, and in tests.
+    """
+
+    #: The kind's name: its key in :data:`~expectset.messages.KINDS` and its template folder.
     kind: ClassVar[str] = ""
+    #: The channels the kind renders for (a template per channel besides email's four).
+    channels: ClassVar[tuple[Channel, ...]] = ("email",)
+    #: Extra headers an email of this kind carries (an automatic reply says so).
+    email_headers: ClassVar[tuple[tuple[str, str], ...]] = ()
+
+    now: dt.datetime | None = None
+
+    def __post_init__(self) -> None:
+        problems = check_fields(self)
+        if not problems:
+            problems.extend(self._check())
+            if self.now is not None:
+                problems.extend(self._check_at(self.now, sending=False))
+        raise_problems(type(self), problems)
+
+    def _check_at(self, now: dt.datetime, *, sending: bool) -> Iterator[str]:
+        """Yield problems with the dates against ``now``, the moment of sending.
+
+        ``sending`` is false when a context is built (facts only) and for previews;
+        true when it is rendered to be sent.
+        """
+        return iter(())
+
+    def channel_problems(self, channel: str) -> Iterator[str]:
+        """Yield problems with rendering this context for ``channel``."""
+        if channel not in self.channels:
+            shown = ", ".join(repr(c) for c in self.channels)
+            only = "only" if len(self.channels) == 1 else "for"
+            yield f"channel: {self.kind} is rendered {only} {shown}, got {channel!r}"
+
+    def check_sendable(self, now: dt.datetime) -> None:
+        """Raise when the message must never be sent at ``now`` (a notice past its end)."""
+
+    def problems_at(self, now: dt.datetime, *, preview: bool = False) -> list[str]:
+        """Every problem with this context if it were sent at ``now`` (aware).
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> from expectset.examples import example_context
+        >>> from expectset.messages import DelayNoticeContext
+        >>> fields = example_context("delay_notice")
+        >>> notice = DelayNoticeContext(**fields)
+        >>> notice.problems_at(fields["now"])
+        []
+        >>> later = dt.datetime(2027, 1, 4, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+        >>> notice.problems_at(later)[0]
+        'next_update: 2026-11-26 is before the moment of sending (2027-01-04); ...'
+        """
+        return list(self._check_at(now, sending=not preview))
+
+    def calendar_of(self) -> Any:
+        """Return the business calendar the message's dates are checked on (zone, days)."""
+        for name in ("promise", "calendar"):
+            value = getattr(self, name, None)
+            calendar = getattr(value, "calendar", value)
+            if calendar is not None and hasattr(calendar, "is_business_day"):
+                return calendar
+        from ._closures import default_calendar
+
+        return default_calendar()
+
+
+def today_at(now: dt.datetime, calendar: Any) -> dt.date:
+    """Return the date of ``now`` in the calendar's zone."""
+    return now.astimezone(calendar.zone).date()
+
+
+def business_day_problem(name: str, day: dt.date, calendar: Any) -> Iterator[str]:
+    """Yield a problem when ``day`` is not a business day on ``calendar``."""
+    if not calendar.is_business_day(day):
+        closed = calendar.closures_between(day, day, include_non_workdays=True)
+        why = f"{closed[0].name('en')}" if closed else day.strftime("%A")
+        yield (
+            f"{name}: {day} is not a business day on the calendar ({why}); a date we "
+            "commit to falls on a day we work (pass calendar= if yours differs)"
+        )
+
+
+def not_before_problem(name: str, day: dt.date, today: dt.date) -> Iterator[str]:
+    """Yield a problem when ``day`` is before ``today``, the day of sending."""
+    if day < today:
+        yield (
+            f"{name}: {day} is before the moment of sending ({today}); a date we commit "
+            "to must still be ahead"
+        )
 
 
 def context_from_kwargs(cls: type[MessageContext], kwargs: Mapping[str, Any]) -> MessageContext:
@@ -240,9 +347,13 @@ def context_from_kwargs(cls: type[MessageContext], kwargs: Mapping[str, Any]) ->
     problems = [
         f"{name}: missing" for name, _, _, required in checks if required and name not in kwargs
     ]
+    # Name the required fields first: they are what a caller most likely meant.
+    ordered = [name for name, _, _, required in checks if required] + [
+        name for name, _, _, required in checks if not required
+    ]
     for key in kwargs:
         if key not in names:
-            shown = ", ".join(names[:3])
+            shown = ", ".join(ordered[:3])
             problems.append(f"{key}: unknown field ({cls.__name__} has {shown}, ...)")
     if problems:
         for name, check, description, _ in checks:
@@ -283,10 +394,62 @@ def local_text(
     return value[language]
 
 
+def free_text_fields(cls: type) -> frozenset[str]:
+    """Return the fields of dataclass ``cls`` that hold caller-written text."""
+    found = _FREE_TEXT.get(cls)
+    if found is None:
+        import sys
+
+        module = sys.modules[cls.__module__]
+        namespace = {**vars(module), "dt": dt, "Mapping": Mapping, "Decimal": Decimal}
+        namespace.setdefault("Channel", Channel)
+        namespace["KW_ONLY"] = object
+        hints = typing.get_type_hints(cls, globalns=namespace)
+        found = frozenset(
+            field.name for field in dataclasses.fields(cls) if _holds_text(hints[field.name])
+        )
+        _FREE_TEXT[cls] = found
+    return found
+
+
+_FREE_TEXT: dict[type, frozenset[str]] = {}
+
+
+def _holds_text(tp: Any) -> bool:
+    if tp == Mapping[str, str]:
+        return True
+    return any(_holds_text(arg) for arg in typing.get_args(tp) if arg is not Ellipsis)
+
+
+def context_text_problems(ctx: object, language: str, *, register: str = "formal") -> list[str]:
+    """Problems with the caller-written texts of a context for one language and register."""
+    problems: list[str] = []
+    texts = free_text_fields(type(ctx))
+    for field in dataclasses.fields(ctx):  # type: ignore[arg-type]
+        problems.extend(
+            missing_languages(
+                getattr(ctx, field.name),
+                language,
+                field.name,
+                register=register,
+                free_text=field.name in texts,
+            )
+        )
+    return problems
+
+
 def missing_languages(
-    value: object, language: str, path: str, *, register: str = "formal"
+    value: object,
+    language: str,
+    path: str,
+    *,
+    register: str = "formal",
+    free_text: bool = True,
 ) -> Iterator[str]:
     """Yield problems for every per-language text inside ``value`` that lacks ``language``.
+
+    A plain string stands for every language, so it must not read as the other one
+    (``"nomor pesanan"`` in an English message leaks Indonesian): that is a problem too.
 
     In the friendly Indonesian register, a text without an ``"id@friendly"`` version
     whose Indonesian addresses the reader formally (``Anda``, ``Bapak/Ibu``) is a
@@ -298,6 +461,15 @@ def missing_languages(
         if isinstance(value, Mapping) and language not in value:
             yield f"{path}: has no {language!r} text (given: {', '.join(value)})"
             return
+        if isinstance(value, str) and free_text:
+            written = language_of(value)
+            if written is not None and written != language:
+                yield (
+                    f"{path}: the plain text {value!r} reads as {_LANGUAGE_NAMES[written]} "
+                    f"but the message is in {_LANGUAGE_NAMES.get(language, language)}; give "
+                    "a text per language ({'id': ..., 'en': ...})"
+                )
+                return
         if language == "id" and register == "friendly":
             if isinstance(value, Mapping) and _FRIENDLY_KEY in value:
                 return
@@ -312,7 +484,9 @@ def missing_languages(
         return
     if isinstance(value, tuple):
         for index, item in enumerate(value):
-            yield from missing_languages(item, language, f"{path}[{index}]", register=register)
+            yield from missing_languages(
+                item, language, f"{path}[{index}]", register=register, free_text=free_text
+            )
         return
     kind = type(value)
     if (
@@ -320,7 +494,12 @@ def missing_languages(
         and kind.__module__.startswith("expectset.messages")
         and kind.__name__ not in _NO_FREE_TEXT
     ):
+        texts = free_text_fields(kind)
         for field in dataclasses.fields(value):
             yield from missing_languages(
-                getattr(value, field.name), language, f"{path}.{field.name}", register=register
+                getattr(value, field.name),
+                language,
+                f"{path}.{field.name}",
+                register=register,
+                free_text=field.name in texts,
             )

@@ -46,6 +46,10 @@ class HolidayGroup:
     estimated: bool
     kind: ClosureKind
 
+    def __hash__(self) -> int:
+        # Made by group_closures and never changed: a value, usable as a cache key.
+        return hash((tuple(sorted(self.name.items())), self.days, self.estimated, self.kind))
+
     @property
     def runs(self) -> list[tuple[dt.date, dt.date]]:
         """The days as runs of consecutive dates, ``(first, last)``."""

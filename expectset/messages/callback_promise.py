@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
@@ -9,6 +10,7 @@ from typing import Any, ClassVar, Literal
 from expectset.promises import CallbackPromise
 
 from ._base import LocalText, MessageContext
+from ._closures import group_closures, holiday_heading
 from .common import Brand, Contact, Recipient
 
 __all__ = ["CallbackChannel", "CallbackPromiseContext"]
@@ -44,6 +46,33 @@ class CallbackPromiseContext(MessageContext):
         if self.promise.by < self.promise.requested_at:
             yield "promise: promise.by is before promise.requested_at"
 
+    def _check_at(self, now: dt.datetime, *, sending: bool) -> Iterator[str]:
+        promise = self.promise
+        if now < promise.requested_at:
+            yield (
+                f"now: {now.isoformat()} is before the request was made "
+                f"({promise.requested_at.isoformat()})"
+            )
+        if now >= promise.by:
+            yield (
+                f"now: {now.isoformat()} is not before the promised deadline "
+                f"{promise.by.isoformat()}: a promise must leave time to keep it"
+            )
+
     def template_vars(self, language: str) -> dict[str, Any]:
-        """Values the templates need beyond the fields themselves."""
-        return {"deadline": self.promise.by}
+        """Values the templates need beyond the fields themselves.
+
+        ``holidays``: the closures from the day of the request to the deadline
+        (weekend holidays included), grouped as the delivery estimate lists them, so
+        that a deadline pushed out by Nyepi or Lebaran says why.
+        """
+        promise = self.promise
+        calendar = promise.calendar
+        first = promise.requested_at.astimezone(calendar.zone).date()
+        last = promise.by.astimezone(calendar.zone).date()
+        holidays = group_closures(calendar.closures_between(first, last, include_non_workdays=True))
+        return {
+            "deadline": promise.by,
+            "holidays": holidays,
+            "holiday_heading": holiday_heading(holidays),
+        }

@@ -3,22 +3,42 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import KW_ONLY, dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from expectset.formatting import resolve_locale
 
 from ._base import LocalText, _Validated
 
-__all__ = ["Brand", "Compensation", "CompensationKind", "Contact", "Recipient", "Register", "Title"]
+__all__ = [
+    "Brand",
+    "Compensation",
+    "CompensationKind",
+    "Contact",
+    "Recipient",
+    "ReferenceType",
+    "Register",
+    "Title",
+    "compensation_problems",
+]
 
 Title = Literal["Ibu", "Bapak"]
 Register = Literal["formal", "friendly"]
 CompensationKind = Literal["voucher", "refund", "shipping_refund"]
+#: What a reference number names: an order, a support case, or something else.
+ReferenceType = Literal["order", "case", "other"]
 
 _ENGLISH_TITLES = {"Ibu": "Ms", "Bapak": "Mr"}
+_DIGITS = re.compile(r"[0-9]+")
+# An extension written after a number: "ext. 12", "extension 12", "x12", "ekst. 12",
+# "pes. 12" (pesawat), "#12", ";ext=12" (RFC 3966).
+_EXTENSION_IN_NUMBER = re.compile(
+    r"(?:(?<![A-Za-z])(?:ext(?:ension)?|ekst(?:ensi)?|x|pes(?:awat)?)\.?|#|;\s*ext=)\s*([0-9]+)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,21 +106,34 @@ class Recipient(_Validated):
 class Contact(_Validated):
     """Someone the customer can reach, and how: at least one of the channels.
 
+    ``extension`` is the extension to ask for after dialling ``phone`` (digits only);
+    messages word it as such ("extension 12" / "ekstensi 12"), and a voicemail reads it
+    apart from the number. An extension written into ``phone`` is refused: it would be
+    read as more digits of the number.
+
     Examples
     --------
     >>> Contact("Budi", email="budi@tokosari.id").email
     'budi@tokosari.id'
+    >>> Contact("Budi", phone="021-555-0123", extension="12").extension
+    '12'
     >>> Contact("Budi")
     Traceback (most recent call last):
     ...
     expectset.errors.InvalidContextError: Contact: 1 problem:
       - email: give at least one way to reach Budi (email, phone, whatsapp or url)
+    >>> Contact("Budi", phone="021-555-0123 ext. 12")
+    Traceback (most recent call last):
+    ...
+    expectset.errors.InvalidContextError: Contact: 1 problem:
+      - phone: '021-555-0123 ext. 12' holds an extension: use phone='021-555-0123', extension='12'
     """
 
     name: str | None = None
     _: KW_ONLY
     email: str | None = None
     phone: str | None = None
+    extension: str | None = None
     whatsapp: str | None = None
     url: str | None = None
 
@@ -114,6 +147,20 @@ class Contact(_Validated):
             number = getattr(self, name)
             if number is not None and not any(ch.isdigit() for ch in number):
                 yield f"{name}: {number!r} has no digits"
+            elif number is not None and (found := _EXTENSION_IN_NUMBER.search(number)):
+                base = number[: found.start()].rstrip(" ,;-")
+                if name == "phone":
+                    yield (
+                        f"phone: {number!r} holds an extension: use "
+                        f"phone={base!r}, extension={found.group(1)!r}"
+                    )
+                else:
+                    yield f"whatsapp: {number!r} holds an extension; a WhatsApp number has none"
+        if self.extension is not None:
+            if not _DIGITS.fullmatch(self.extension):
+                yield f"extension: {self.extension!r} is not digits only (write '12', not 'ext 12')"
+            if self.phone is None:
+                yield "extension: an extension needs the phone number it belongs to (phone=...)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +181,20 @@ class Compensation(_Validated):
     """What we give to make up for a problem: a voucher, a refund or the shipping cost.
 
     ``amount`` is a whole number of rupiah (or a ``Decimal`` with cents); floats are
-    refused, as money should be.
+    refused, as money should be. ``by`` is the day we pay the refund or send the
+    voucher at the latest: our own action carries a date (WORDING.md rule 16). It is
+    required, except for a voucher whose ``code`` is given (issued with the message).
+    ``valid_until`` is the last day a voucher can be used.
+
+    Examples
+    --------
+    >>> Compensation("refund", 18000, by=dt.date(2026, 11, 27)).by
+    datetime.date(2026, 11, 27)
+    >>> Compensation("refund", 18000)
+    Traceback (most recent call last):
+    ...
+    expectset.errors.InvalidContextError: Compensation: 1 problem:
+      - by: say by which day the refund is paid (our own action carries a date, rule 16)
     """
 
     kind: CompensationKind
@@ -142,6 +202,7 @@ class Compensation(_Validated):
     _: KW_ONLY
     currency: str = "IDR"
     code: str | None = None
+    by: dt.date | None = None
     valid_until: dt.date | None = None
 
     def _check(self) -> Iterator[str]:
@@ -149,3 +210,26 @@ class Compensation(_Validated):
             yield f"amount: compensation must be more than 0, got {self.amount!r}"
         if self.code is not None and self.kind != "voucher":
             yield f"code: only a voucher has a code, this is a {self.kind}"
+        if self.valid_until is not None and self.kind != "voucher":
+            yield f"valid_until: only a voucher has a validity, this is a {self.kind}"
+        if self.by is None and not (self.kind == "voucher" and self.code is not None):
+            what = "the voucher is sent" if self.kind == "voucher" else "the refund is paid"
+            yield f"by: say by which day {what} (our own action carries a date, rule 16)"
+        if self.by is not None and self.valid_until is not None and self.valid_until < self.by:
+            yield (f"valid_until: {self.valid_until} is before the voucher is sent ({self.by})")
+
+
+def compensation_problems(
+    compensation: Compensation | None, calendar: Any, today: dt.date | None, path: str
+) -> Iterator[str]:
+    """Yield problems with a compensation's dates on ``calendar`` (and against ``today``)."""
+    if compensation is None:
+        return
+    from ._base import business_day_problem, not_before_problem
+
+    if compensation.by is not None:
+        yield from business_day_problem(f"{path}.by", compensation.by, calendar)
+        if today is not None:
+            yield from not_before_problem(f"{path}.by", compensation.by, today)
+    if compensation.valid_until is not None and today is not None:
+        yield from not_before_problem(f"{path}.valid_until", compensation.valid_until, today)

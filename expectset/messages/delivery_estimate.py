@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Literal
 
 from expectset.promises import DeliveryPromise
 
-from ._base import MessageContext
+from ._base import MessageContext, business_day_problem, not_before_problem, today_at
 from ._closures import HolidayGroup, closure_name, excluded_days, group_closures, holiday_heading
 from .common import Brand, Contact, Recipient
 
@@ -32,8 +32,10 @@ class DeliveryEstimateContext(MessageContext):
     ``promise`` gives the dates (from ``promise_delivery``); the message names the
     holidays and closures in ``promise.closures`` (from the order date to the latest
     date, weekend holidays included), says how business days are counted and when the
-    next update comes (``next_update``; by default the day handling ends, when the
-    parcel leaves with its tracking number). ``delay_factors`` says what may slow
+    next update comes (``next_update``; by default the day the parcel ships, when it
+    leaves with its tracking number). The next update is a business day, not before the
+    moment of sending, and before the earliest arrival (on the day the parcel ships when
+    it may arrive that same day). ``delay_factors`` says what may slow
     delivery down; the default is bad weather and high parcel volumes at the courier.
 
     When handling starts on a later day than the order, the message says why: the
@@ -59,11 +61,62 @@ class DeliveryEstimateContext(MessageContext):
             yield "delay_factors: name at least one thing that may delay delivery (rule 21)"
         if len(set(self.delay_factors)) != len(self.delay_factors):
             yield f"delay_factors: {self.delay_factors!r} repeats a factor"
-        if self.next_update is not None and self.next_update > self.promise.latest:
+        promise = self.promise
+        ordered_day = promise.ordered_at.astimezone(promise.calendar.zone).date()
+        if self.next_update is not None:
+            yield from business_day_problem("next_update", self.next_update, promise.calendar)
+            if self.next_update < ordered_day:
+                yield (f"next_update: {self.next_update} is before the order day {ordered_day}")
+        update, limit = self.update_day(), self.update_limit()
+        if update > limit:
+            shown = "the default, the day the parcel ships" if self.next_update is None else ""
             yield (
-                f"next_update: {self.next_update} is after the latest delivery date "
-                f"{self.promise.latest}; the next update must come before the promise passes"
+                f"next_update: {update}{f' ({shown})' if shown else ''} is not before the "
+                f"earliest arrival {promise.earliest}; the update with the tracking number "
+                f"comes by {limit} at the latest"
             )
+
+    def _check_at(self, now: dt.datetime, *, sending: bool) -> Iterator[str]:
+        promise = self.promise
+        today = today_at(now, promise.calendar)
+        if now < promise.ordered_at:
+            yield (
+                f"now: {now.isoformat()} is before the order was placed "
+                f"({promise.ordered_at.isoformat()})"
+            )
+        if today > promise.latest:
+            yield (
+                f"now: {today} is after the latest delivery date {promise.latest}: this "
+                "estimate has passed; send a delay_notice instead"
+            )
+        elif self.next_update is None and self.update_day() < today:
+            yield (
+                f"next_update: the default update day, the day the parcel ships "
+                f"({self.update_day()}), is before the moment of sending ({today}); give "
+                "next_update="
+            )
+        else:
+            yield from not_before_problem("next_update", self.update_day(), today)
+
+    def ships_on(self) -> dt.date:
+        """Return the day the parcel is handed to the courier (after handling)."""
+        promise = self.promise
+        if promise.ships_on is not None:
+            return promise.ships_on
+        start = promise.handling_starts.astimezone(promise.calendar.zone).date()
+        return promise.calendar.add_business_days(start, promise.handling)
+
+    def update_day(self) -> dt.date:
+        """Return the day of the next update: ``next_update``, or the day it ships."""
+        return self.next_update if self.next_update is not None else self.ships_on()
+
+    def update_limit(self) -> dt.date:
+        """Return the last day the next update may come: before the earliest arrival.
+
+        When the parcel may arrive on the day it ships, the update comes that day.
+        """
+        promise = self.promise
+        return max(self.ships_on(), promise.earliest - dt.timedelta(days=1))
 
     def template_vars(self, language: str) -> dict[str, Any]:
         """Values the templates need beyond the fields themselves."""
@@ -71,9 +124,7 @@ class DeliveryEstimateContext(MessageContext):
         calendar = promise.calendar
         ordered_day = promise.ordered_at.astimezone(calendar.zone).date()
         start_day = promise.handling_starts.astimezone(calendar.zone).date()
-        next_update = self.next_update
-        if next_update is None:
-            next_update = calendar.add_business_days(start_day, max(promise.handling, 1))
+        next_update = self.update_day()
         window = promise.window
         counts_business = promise.handling > 0 or window.unit != "calendar_days"
         holidays = group_closures(promise.closures)

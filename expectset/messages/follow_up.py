@@ -10,7 +10,7 @@ from expectset.calendar import BusinessCalendar
 
 from ._base import LocalText, MessageContext
 from ._closures import default_calendar, excluded_days
-from .common import Brand, Contact, Recipient
+from .common import Brand, Contact, Recipient, ReferenceType
 
 __all__ = ["FollowUpContext"]
 
@@ -19,12 +19,13 @@ __all__ = ["FollowUpContext"]
 class FollowUpContext(MessageContext):
     """Ask whether a case is resolved.
 
-    ``summary`` recalls what was done (a sentence). The customer answers by replying
-    YA/TIDAK (YES/NO) or, when ``answer_url`` is given, with one click. If it is not
-    resolved we get back within ``reply_within`` business days of their answer, on
-    ``calendar``, whose business days the message spells out (WORDING.md rule 19); the
-    default is ``BusinessCalendar()``: Monday to Friday, without Indonesian public
-    holidays and cuti bersama.
+    ``reference`` is worded by ``reference_type``: ``"case"`` (the default),
+    ``"order"`` or ``"other"``. ``summary`` recalls what was done (a sentence). The
+    customer answers by replying YA/TIDAK (YES/NO) or, when ``answer_url`` is given,
+    with one click. If it is not resolved we get back within ``reply_within`` business
+    days of their answer, on ``calendar``, whose business days the message spells out
+    (WORDING.md rule 19); the default is ``BusinessCalendar()``: Monday to Friday,
+    without Indonesian public holidays and cuti bersama.
     """
 
     kind: ClassVar[str] = "follow_up"
@@ -32,6 +33,7 @@ class FollowUpContext(MessageContext):
     recipient: Recipient
     reference: str
     summary: LocalText
+    reference_type: ReferenceType = "case"
     answer_url: str | None = None
     reply_within: int = 1
     calendar: BusinessCalendar | None = None
