@@ -120,6 +120,16 @@ def _is_day(value: object) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
+def _basis_problems(window: object, calendar: object) -> list[str]:
+    """Problems with what a promise rests on (checked at run time: it may come from JSON)."""
+    problems = []
+    if not isinstance(window, Window):
+        problems.append(f"window: expected a Window, got {window!r}")
+    if not isinstance(calendar, BusinessCalendar):
+        problems.append(f"calendar: expected a BusinessCalendar, got {calendar!r}")
+    return problems
+
+
 def _delivery_problems(p: DeliveryPromise) -> list[str]:
     problems: list[str] = []
     for name in ("ordered_at", "handling_starts"):
@@ -136,13 +146,7 @@ def _delivery_problems(p: DeliveryPromise) -> list[str]:
         problems.append(
             f"handling: expected a whole number of business days, 0 or more, got {p.handling!r}"
         )
-    # Checked at run time too: a promise may come from JSON or hand-made dictionaries.
-    window: object = p.window
-    calendar: object = p.calendar
-    if not isinstance(window, Window):
-        problems.append(f"window: expected a Window, got {window!r}")
-    if not isinstance(calendar, BusinessCalendar):
-        problems.append(f"calendar: expected a BusinessCalendar, got {calendar!r}")
+    problems.extend(_basis_problems(p.window, p.calendar))
     if not isinstance(p.closures, tuple) or not all(isinstance(c, Closure) for c in p.closures):
         problems.append(f"closures: expected a tuple of Closure, got {p.closures!r}")
     if problems:
@@ -191,13 +195,7 @@ def _callback_problems(p: CallbackPromise) -> list[str]:
             problems.append(f"{name}: expected an aware datetime, got {value!r}")
     if p.bound is not None and not _is_aware(p.bound):
         problems.append(f"bound: expected an aware datetime or None, got {p.bound!r}")
-    # Checked at run time too: a promise may come from JSON or hand-made dictionaries.
-    window: object = p.window
-    calendar: object = p.calendar
-    if not isinstance(window, Window):
-        problems.append(f"window: expected a Window, got {window!r}")
-    if not isinstance(calendar, BusinessCalendar):
-        problems.append(f"calendar: expected a BusinessCalendar, got {calendar!r}")
+    problems.extend(_basis_problems(p.window, p.calendar))
     if problems:
         return problems
     if p.by < p.requested_at:

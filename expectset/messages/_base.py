@@ -161,18 +161,23 @@ def _checker(tp: Any) -> tuple[Check, str]:
 _FIELD_CHECKS: dict[type, tuple[tuple[str, Check, str, bool], ...]] = {}
 
 
+def _hints(cls: type) -> dict[str, Any]:
+    """Return the evaluated annotations of a context class (its own module's names, and ours)."""
+    import sys
+
+    module = sys.modules[cls.__module__]
+    namespace = {**vars(module), "dt": dt, "Mapping": Mapping, "Decimal": Decimal}
+    namespace.setdefault("Channel", Channel)
+    # Python 3.10's get_type_hints refuses the KW_ONLY marker (the `_` pseudo-field,
+    # not among dataclasses.fields): let it evaluate to a plain type.
+    namespace["KW_ONLY"] = object
+    return typing.get_type_hints(cls, globalns=namespace)
+
+
 def _field_checks(cls: type) -> tuple[tuple[str, Check, str, bool], ...]:
     checks = _FIELD_CHECKS.get(cls)
     if checks is None:
-        import sys
-
-        module = sys.modules[cls.__module__]
-        namespace = {**vars(module), "dt": dt, "Mapping": Mapping, "Decimal": Decimal}
-        namespace.setdefault("Channel", Channel)
-        # Python 3.10's get_type_hints refuses the KW_ONLY marker (the `_` pseudo-field,
-        # not among dataclasses.fields): let it evaluate to a plain type.
-        namespace["KW_ONLY"] = object
-        hints = typing.get_type_hints(cls, globalns=namespace)
+        hints = _hints(cls)
         built = []
         for field in dataclasses.fields(cls):
             check, description = _checker(hints[field.name])
@@ -398,13 +403,7 @@ def free_text_fields(cls: type) -> frozenset[str]:
     """Return the fields of dataclass ``cls`` that hold caller-written text."""
     found = _FREE_TEXT.get(cls)
     if found is None:
-        import sys
-
-        module = sys.modules[cls.__module__]
-        namespace = {**vars(module), "dt": dt, "Mapping": Mapping, "Decimal": Decimal}
-        namespace.setdefault("Channel", Channel)
-        namespace["KW_ONLY"] = object
-        hints = typing.get_type_hints(cls, globalns=namespace)
+        hints = _hints(cls)
         found = frozenset(
             field.name for field in dataclasses.fields(cls) if _holds_text(hints[field.name])
         )
