@@ -70,7 +70,32 @@ class DeliveryPromise:
     ships_on: dt.date | None = None
 
     def __post_init__(self) -> None:
-        _raise(self, _delivery_problems(self))
+        problems = _delivery_problems(self)
+        if not problems:
+            # Left out (as JSON may), the hand-over day and the closures are the
+            # calendar's; given, they must be the calendar's too.
+            ships, closures = _derived(self)
+            if self.ships_on is None:
+                object.__setattr__(self, "ships_on", ships)
+            elif self.ships_on != ships:
+                problems.append(
+                    f"ships_on: {self.ships_on} is not the day {self.handling} business "
+                    f"day(s) of handling from {_start_day(self)} end ({ships})"
+                )
+            if not problems:
+                problems.extend(_window_dates_problems(self))
+            if problems:
+                pass  # wrong dates make wrong closures: say the cause only
+            elif not self.closures:
+                object.__setattr__(self, "closures", closures)
+            elif self.closures != closures:
+                shown = ", ".join(c.date.isoformat() for c in closures[:8]) or "none"
+                more = ", ..." if len(closures) > 8 else ""
+                problems.append(
+                    f"closures: {len(self.closures)} given, but the calendar has "
+                    f"{len(closures)} from the order day to {self.latest} ({shown}{more})"
+                )
+        _raise(self, problems)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -182,6 +207,43 @@ def _delivery_problems(p: DeliveryPromise) -> list[str]:
     return problems
 
 
+def _start_day(p: DeliveryPromise) -> dt.date:
+    return p.handling_starts.astimezone(p.calendar.zone).date()
+
+
+def _derived(p: DeliveryPromise) -> tuple[dt.date, tuple[Closure, ...]]:
+    """Return the hand-over day and the closures the calendar gives this promise."""
+    start = _start_day(p)
+    ships = p.calendar.add_business_days(start, p.handling) if p.handling else start
+    return ships, delivery_closures(p.calendar, p.ordered_at, p.latest)
+
+
+def _window_dates_problems(p: DeliveryPromise) -> list[str]:
+    """Check the dates are the window laid from the hand-over day (the message says both)."""
+    problems: list[str] = []
+    start = _start_day(p)
+    if not p.calendar.is_business_day(start):
+        problems.append(
+            f"handling_starts: {p.handling_starts.isoformat()} is on {start}, a day the "
+            "business is closed; handling starts on a business day"
+        )
+    ships, window, cal = p.ships_on, p.window, p.calendar
+    assert ships is not None
+    low, high = math.floor(window.lower), math.ceil(window.upper)
+    if window.unit == "business_days":
+        expected = cal.add_business_days(ships, low), cal.add_business_days(ships, high)
+    elif window.unit == "calendar_days":
+        expected = ships + dt.timedelta(days=low), ships + dt.timedelta(days=high)
+    else:
+        return problems  # hours land by the clock: promise_delivery is the reference
+    if (p.earliest, p.latest) != expected:
+        problems.append(
+            f"earliest: {p.earliest}–{p.latest} is not the window "
+            f"{window.range_text()} from the hand-over day {ships} ({expected[0]}–{expected[1]})"
+        )
+    return problems
+
+
 def _closes_at_midnight(cal: BusinessCalendar, day: dt.date) -> bool:
     hours = cal.hours_on(day.weekday()) if cal.has_hours else None
     return hours is not None and hours[1] == dt.time.max and cal.is_business_day(day)
@@ -198,6 +260,11 @@ def _callback_problems(p: CallbackPromise) -> list[str]:
     problems.extend(_basis_problems(p.window, p.calendar))
     if problems:
         return problems
+    if p.window.unit not in ("business_hours", "business_days"):
+        problems.append(
+            f"window: a callback counts working time (business_hours or business_days), "
+            f"not {p.window.unit}"
+        )
     if p.by < p.requested_at:
         problems.append(
             f"by: {p.by.isoformat()} is before requested_at {p.requested_at.isoformat()}: "

@@ -766,6 +766,10 @@ class Renderer:
         notice may then be seen before its first day.
         """
         info = resolve_locale(locale)
+        if not isinstance(preview, bool):
+            raise RenderError(
+                f"preview must be True or False, got {preview!r}", field="preview", value=preview
+            )
         ctx = self._context(kind, context)
         register = _register_of(ctx)
         problems: list[str] = []

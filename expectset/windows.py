@@ -265,6 +265,14 @@ class Window:
                     field=name,
                     value=value,
                 )
+        if self.unit != "business_hours" and not (
+            float(self.lower).is_integer() and float(self.upper).is_integer()
+        ):
+            raise InvalidPolicyError(
+                f"a window in {self.unit} counts whole days, got {self.lower!r}–{self.upper!r}",
+                field="lower",
+                value=self.lower,
+            )
         if not self.lower <= self.upper:
             raise InvalidPolicyError(
                 f"a window needs lower <= upper, got {self.lower!r} > {self.upper!r}",

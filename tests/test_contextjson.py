@@ -72,30 +72,23 @@ def test_the_delivery_estimate_json_is_the_documented_shape() -> None:
     }
 
 
-def test_closures_left_out_are_computed_and_given_ones_are_kept() -> None:
-    """Promise closures come from the calendar unless the JSON lists them."""
+def test_closures_left_out_are_computed_and_given_ones_must_be_the_calendars() -> None:
+    """Promise closures come from the calendar; listed ones must be the calendar's own."""
     data = _json("delivery_estimate")
     context = context_from_json("delivery_estimate", data)
     assert isinstance(context, es.DeliveryEstimateContext)
     names = [c.name("id") for c in context.promise.closures]
     assert names[:2] == ["cuti bersama Nyepi", "Nyepi"]
-    one = context.promise.closures[1]
-    promise = dataclasses.replace(context.promise, closures=(one,))
-    fewer = dataclasses.replace(context, promise=promise)
-    written = context_to_json(fewer)
-    assert written["promise"]["closures"] == [
-        {
-            "date": "2026-03-19",
-            "kind": "public_holiday",
-            "name_id": "Nyepi",
-            "name_en": "Nyepi (Day of Silence)",
-        }
+    assert context_from_json("delivery_estimate", context_to_json(context)) == context
+    written = context_to_json(context)
+    assert "closures" not in written["promise"]  # the calendar's: no need to write them
+    written["promise"]["closures"] = [
+        {"date": "2026-03-19", "kind": "public_holiday", "name_id": "Nyepi", "name_en": "Nyepi"}
     ]
-    assert context_from_json("delivery_estimate", written) == fewer
-    written["promise"]["closures"] = []
-    none = context_from_json("delivery_estimate", written)
-    assert isinstance(none, es.DeliveryEstimateContext)
-    assert none.promise.closures == ()
+    with pytest.raises(es.InvalidContextError, match=r"promise\.closures: 1 given, but the"):
+        context_from_json("delivery_estimate", written)
+    written["promise"]["closures"] = []  # as if left out: the calendar's
+    assert context_from_json("delivery_estimate", written) == context
 
 
 def test_a_calendar_with_every_setting_round_trips() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -210,22 +211,21 @@ def test_service_recovery_follow_up_before_the_fix_it_follows_up() -> None:
 
 
 @pytest.mark.parametrize(
-    ("reference_type", "indonesian", "english"),
+    ("reference_type", "indonesian", "english", "subject"),
     [
-        ("order", "pada pesanan CS-2026-1187.", "with order CS-2026-1187."),
-        ("case", "pada laporan CS-2026-1187.", "with case CS-2026-1187."),
-        ("other", "pada nomor referensi CS-2026-1187.", "with reference CS-2026-1187."),
+        ("order", "kami pada pesanan CS-2026-1187.", "with order CS-2026-1187.", "Pesanan"),
+        ("case", "kami pada laporan CS-2026-1187.", "with case CS-2026-1187.", "Laporan"),
+        ("other", "kami (nomor referensi CS-2026-1187).", "(reference CS-2026-1187).", "Nomor"),
     ],
 )
 def test_reference_is_worded_by_its_type(
-    reference_type: str, indonesian: str, english: str
+    reference_type: str, indonesian: str, english: str, subject: str
 ) -> None:
     """A missed callback's case is not called an order ('Pesanan CS-2026-1187')."""
     fields = _fields("service_recovery", reference="CS-2026-1187", reference_type=reference_type)
     message = es.render("service_recovery", locale="id", **fields)
     assert indonesian in message.text
-    noun = indonesian.split(" ", 1)[1].rstrip(".")
-    assert message.subject.startswith(noun[:1].upper() + noun[1:])
+    assert message.subject.startswith(f"{subject} ")
     assert english in es.render("service_recovery", locale="en", **fields).text
 
 
@@ -429,3 +429,85 @@ def test_short_delay_offers_no_cancellation_unless_asked() -> None:
         offer_cancel=False,
         cancel_by=dt.date(2026, 11, 25),
     )
+
+
+# ------------------------------------------------ found by an attack on this change
+def test_a_promise_agrees_with_its_own_handling_and_calendar() -> None:
+    """ships_on, closures and the dates must be what handling, window and calendar give."""
+    promise = example_context("delivery_estimate")["promise"]
+    with pytest.raises(InvalidContextError, match="ships_on: 2026-03-26 is not the day"):
+        dataclasses.replace(promise, ships_on=dt.date(2026, 3, 26))
+    with pytest.raises(InvalidContextError, match="from the hand-over day 2026-03-31"):
+        dataclasses.replace(promise, ships_on=None, handling=5)
+    christmas = CAL.closures_between(dt.date(2026, 12, 25), dt.date(2026, 12, 25))
+    with pytest.raises(InvalidContextError, match="closures: 1 given, but the calendar has 7"):
+        dataclasses.replace(promise, closures=tuple(christmas))
+    with pytest.raises(InvalidContextError, match="is not the window 2–4 business days"):
+        dataclasses.replace(promise, latest=dt.date(2030, 1, 1))
+    nyepi = dt.datetime(2026, 3, 19, 8, tzinfo=WIB)
+    with pytest.raises(InvalidContextError, match=r"handling_starts: .* a day the business is"):
+        dataclasses.replace(promise, handling_starts=nyepi, ships_on=None)
+    computed = dataclasses.replace(promise, ships_on=None, closures=())
+    assert computed == promise  # left out, they are the calendar's
+
+
+def test_tracking_update_before_the_parcel_ships_is_refused() -> None:
+    """'the next update, with the tracking number, by 17 March' when it ships on 25 March."""
+    _refused("delivery_estimate", "before the parcel ships", next_update=dt.date(2026, 3, 17))
+
+
+def test_a_cut_off_that_does_not_explain_the_start_is_refused() -> None:
+    """An order at 10:15 is not 'after our 16:00 cut-off'; a cut-off has no time zone."""
+    ordered = _at(2026, 11, 23, 15)
+    promise = es.promise_delivery(ordered, _window(), calendar=CAL, handling=1, cutoff="14:00")
+    fields = _fields("delivery_estimate", promise=promise, now=ordered)
+    with pytest.raises(InvalidContextError, match="before the 16:00 cut-off"):
+        es.render("delivery_estimate", **fields | {"cutoff": dt.time(16, 0)})
+    with pytest.raises(InvalidContextError, match=r"cutoff: .* carries a time zone"):
+        es.render("delivery_estimate", **fields | {"cutoff": dt.time(14, tzinfo=dt.timezone.utc)})
+    assert es.render("delivery_estimate", **fields | {"cutoff": dt.time(14, 0)}).text
+
+
+def test_a_done_step_that_ends_later_is_refused() -> None:
+    """'Diagnosis: 10–20 November (done)' sent on 12 November is not true."""
+    steps = example_context("timeline")["steps"]
+    long = dataclasses.replace(steps[1], when=(dt.date(2026, 11, 10), dt.date(2026, 11, 20)))
+    _refused("timeline", r"steps\[1\]: marked done but ends 2026-11-20", steps=(steps[0], long))
+
+
+def test_callback_reaches_out_the_way_it_says() -> None:
+    """'We will email you at 0813-...' and 'call you on andi@...' are refused."""
+    _refused("callback_promise", "not an email address", via="email")
+    _refused("callback_promise", "no number to call", reach_at="andi@example.id")
+
+
+def test_formal_message_refuses_friendly_text() -> None:
+    """A formal message with 'kamu' or 'Kak' in the caller's text would mix registers."""
+    summary = {"id": "Blender kamu sudah kami ganti, Kak.", "en": "We replaced your blender."}
+    _refused("follow_up", "addresses the reader as a friend", summary=summary)
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "match"),
+    [
+        (Decimal("0.001"), "IDR", "fractions of a cent"),
+        (10**30, "IDR", "more than any compensation"),
+        (18000, "US Dollar", "not an ISO 4217 code"),
+    ],
+)
+def test_compensation_amounts_are_money(amount: Any, currency: str, match: str) -> None:
+    """Rp0,00 from 0.001, an overflow from 10**30, 'US DOLLAR5,001' are refused."""
+    with pytest.raises(InvalidContextError, match=match):
+        es.Compensation("refund", amount, currency=currency, by=dt.date(2026, 11, 27))
+
+
+def test_preview_must_be_true_or_false() -> None:
+    """preview='no' is not a quiet yes."""
+    with pytest.raises(es.RenderError, match="preview must be True or False"):
+        es.render("out_of_office", preview="no", **example_context("out_of_office"))  # type: ignore[arg-type]
+
+
+def test_windows_in_days_count_whole_days() -> None:
+    """'0.5–7.25 business days' is never written: day windows are whole."""
+    with pytest.raises(es.InvalidPolicyError, match="counts whole days"):
+        dataclasses.replace(_window(), lower=0.5)

@@ -57,6 +57,7 @@ _FRIENDLY_KEY = "id@friendly"
 # Value objects that hold names and addresses, never free text to check.
 _NO_FREE_TEXT = frozenset({"Recipient", "Contact"})
 # Formal forms of address: Anda, Bapak/Ibu, or Bapak or Ibu before a name.
+_FRIENDLY_ADDRESS = re.compile(r"\b(?:kamu|Kak)\b")
 _FORMAL_ADDRESS = re.compile(r"\bAnda\b|\bBapak/Ibu\b|\b(?:Bapak|Ibu)\s+[A-Z]")
 
 Check = Callable[[Any], bool]
@@ -479,6 +480,15 @@ def missing_languages(
                     f"{path}: its Indonesian text addresses the reader formally "
                     f"({found.group(0).strip()!r}) but the message is friendly; add an "
                     "'id@friendly' text (rule 10: one register per message)"
+                )
+        elif language == "id" and free_text:
+            text = value if isinstance(value, str) else value["id"]
+            found = _FRIENDLY_ADDRESS.search(text)
+            if found:
+                yield (
+                    f"{path}: its Indonesian text addresses the reader as a friend "
+                    f"({found.group(0)!r}) but the message is formal (rule 10: one register "
+                    "per message); write it with Anda, or make the recipient friendly"
                 )
         return
     if isinstance(value, tuple):

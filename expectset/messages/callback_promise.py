@@ -40,11 +40,15 @@ class CallbackPromiseContext(MessageContext):
     brand: Brand | None = None
 
     def _check(self) -> Iterator[str]:
-        by = self.promise.by
-        if by.tzinfo is None or by.utcoffset() is None:
-            yield "promise: promise.by must be an aware datetime"
-        if self.promise.by < self.promise.requested_at:
-            yield "promise: promise.by is before promise.requested_at"
+        # The promise checks its own dates; here what the message says about reaching out.
+        if self.reach_at is not None:
+            is_address = "@" in self.reach_at
+            if self.via == "email" and not is_address:
+                yield f"reach_at: {self.reach_at!r} is not an email address, and via is 'email'"
+            if self.via != "email" and (
+                is_address or not any(ch.isdigit() for ch in self.reach_at)
+            ):
+                yield f"reach_at: {self.reach_at!r} is no number to call, and via is {self.via!r}"
 
     def _check_at(self, now: dt.datetime, *, sending: bool) -> Iterator[str]:
         promise = self.promise

@@ -208,6 +208,17 @@ class Compensation(_Validated):
     def _check(self) -> Iterator[str]:
         if self.amount <= 0:
             yield f"amount: compensation must be more than 0, got {self.amount!r}"
+        elif self.amount >= 10**15:
+            yield f"amount: {self.amount!r} is more than any compensation we write"
+        elif isinstance(self.amount, Decimal) and (
+            self.amount != self.amount.quantize(Decimal("0.01")) or self.amount < 1
+        ):
+            yield (
+                f"amount: {self.amount!r} has fractions of a cent or is less than 1; money "
+                "is written to the cent"
+            )
+        if not (len(self.currency) == 3 and self.currency.isascii() and self.currency.isupper()):
+            yield f"currency: {self.currency!r} is not an ISO 4217 code such as 'IDR'"
         if self.code is not None and self.kind != "voucher":
             yield f"code: only a voucher has a code, this is a {self.kind}"
         if self.valid_until is not None and self.kind != "voucher":
@@ -228,8 +239,9 @@ def compensation_problems(
     from ._base import business_day_problem, not_before_problem
 
     if compensation.by is not None:
-        yield from business_day_problem(f"{path}.by", compensation.by, calendar)
-        if today is not None:
+        if today is None:  # the facts; against the moment of sending only what is new
+            yield from business_day_problem(f"{path}.by", compensation.by, calendar)
+        else:
             yield from not_before_problem(f"{path}.by", compensation.by, today)
     if compensation.valid_until is not None and today is not None:
         yield from not_before_problem(f"{path}.valid_until", compensation.valid_until, today)

@@ -65,8 +65,18 @@ class DeliveryEstimateContext(MessageContext):
         ordered_day = promise.ordered_at.astimezone(promise.calendar.zone).date()
         if self.next_update is not None:
             yield from business_day_problem("next_update", self.next_update, promise.calendar)
-            if self.next_update < ordered_day:
-                yield (f"next_update: {self.next_update} is before the order day {ordered_day}")
+            if self.next_update < self.ships_on():
+                yield (
+                    f"next_update: {self.next_update} is before the parcel ships "
+                    f"({self.ships_on()}): the update brings the tracking number"
+                )
+        if self.cutoff is not None and self.cutoff.tzinfo is not None:
+            yield (
+                f"cutoff: {self.cutoff.isoformat()} carries a time zone; give the local time "
+                f"on the calendar ({promise.calendar.timezone})"
+            )
+        else:
+            yield from self._cutoff_problems(ordered_day)
         update, limit = self.update_day(), self.update_limit()
         if update > limit:
             shown = "the default, the day the parcel ships" if self.next_update is None else ""
@@ -97,6 +107,28 @@ class DeliveryEstimateContext(MessageContext):
             )
         else:
             yield from not_before_problem("next_update", self.update_day(), today)
+
+    def _cutoff_problems(self, ordered_day: dt.date) -> Iterator[str]:
+        """Yield problems when the cut-off named contradicts the start of handling."""
+        promise, cutoff = self.promise, self.cutoff or self.promise.calendar.cutoff
+        calendar = promise.calendar
+        if cutoff is None or not calendar.is_business_day(ordered_day):
+            return
+        local = promise.ordered_at.astimezone(calendar.zone)
+        late = promise.handling_starts.astimezone(calendar.zone).date() != ordered_day
+        after = local.time().replace(tzinfo=None) >= cutoff
+        hours = calendar.hours_on(ordered_day.weekday()) if calendar.has_hours else None
+        closed_then = hours is not None and not hours[0] <= local.time() < hours[1]
+        if late and not after and not closed_then:
+            yield (
+                f"cutoff: the order came at {local:%H:%M}, before the {cutoff:%H:%M} cut-off, "
+                f"yet handling starts on a later day; the message would blame the cut-off"
+            )
+        if not late and after:
+            yield (
+                f"cutoff: the order came at {local:%H:%M}, after the {cutoff:%H:%M} cut-off, "
+                "yet handling starts the same day"
+            )
 
     def ships_on(self) -> dt.date:
         """Return the day the parcel is handed to the courier (after handling)."""

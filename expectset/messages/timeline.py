@@ -112,10 +112,11 @@ def steps_at(steps: tuple[Step, ...], name: str, today: dt.date) -> Iterator[str
     """Yield problems with ``steps`` on ``today``: done ones started, open ones not over."""
     for index, step in enumerate(steps):
         first, last = _first_last(step.when)
-        if step.done and first > today:
+        if step.done and last > today:
             yield (
-                f"{name}[{index}]: marked done but starts {first}, after the moment of "
-                f"sending ({today})"
+                f"{name}[{index}]: marked done but "
+                + (f"starts {first}" if first > today else f"ends {last}")
+                + f", after the moment of sending ({today})"
             )
         if not step.done and last < today:
             yield (
