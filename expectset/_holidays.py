@@ -8,11 +8,17 @@ Its Indonesian names are official and long ("Hari Raya Idul Fitri (perkiraan)");
 names customers read follow KBBI spelling ("Idulfitri") and come from the table below,
 in Indonesian and English. A name the table does not know (a holiday added by a later
 ``holidays`` release) falls back to the package's own Indonesian and English names.
+
+House names are written as they read inside a sentence: only a proper noun takes a
+capital ("hari kedua Idulfitri", "cuti bersama Natal"); a list capitalises the first
+letter itself. Cuti bersama is named after the festival's short name ("collective
+leave for Christmas", not "... for Christmas Day").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -23,9 +29,13 @@ __all__ = [
     "HolidayEntry",
     "HolidayKind",
     "en_us_name",
+    "festival_of",
     "house_names",
+    "in_sentence_en",
     "load_year",
+    "spoken_name",
     "validate_country",
+    "without_note",
 ]
 
 HolidayKind = Literal["public_holiday", "cuti_bersama"]
@@ -37,7 +47,7 @@ _ID_BASE_NAMES: dict[str, tuple[str, str]] = {
     "Tahun Baru Imlek": ("Tahun Baru Imlek", "Chinese New Year"),
     "Hari Suci Nyepi": ("Nyepi", "Nyepi (Day of Silence)"),
     "Hari Raya Idul Fitri": ("Idulfitri", "Eid al-Fitr"),
-    "Hari kedua dari Hari Raya Idul Fitri": ("Hari kedua Idulfitri", "Eid al-Fitr, second day"),
+    "Hari kedua dari Hari Raya Idul Fitri": ("hari kedua Idulfitri", "second day of Eid al-Fitr"),
     "Wafat Yesus Kristus": ("Jumat Agung", "Good Friday"),
     "Kebangkitan Yesus Kristus": ("Paskah", "Easter Sunday"),
     "Hari Buruh Internasional": ("Hari Buruh", "Labour Day"),
@@ -53,6 +63,24 @@ _ID_BASE_NAMES: dict[str, tuple[str, str]] = {
     "Hari Pemilihan Kepala Daerah": ("Hari Pemilihan Kepala Daerah", "Regional Election Day"),
 }
 
+# The English short name of a festival, where the house name is longer: what cuti
+# bersama is named after ("collective leave for Christmas") and what a note names.
+_EN_SHORT_NAMES = {
+    "Nyepi (Day of Silence)": "Nyepi",
+    "Vesak Day": "Vesak",
+    "Christmas Day": "Christmas",
+}
+
+# A day of a festival that is not the festival itself -> the festival's base name.
+_PART_OF = {"Hari kedua dari Hari Raya Idul Fitri": "Hari Raya Idul Fitri"}
+
+# English house names that take "the" inside a sentence ("because of the second day of
+# Eid al-Fitr"); a list item drops it ("Second day of Eid al-Fitr: ...").
+_EN_WITH_ARTICLE = frozenset({"second day of Eid al-Fitr"})
+
+# English house names with a parenthesis, as a voicemail speaks them.
+_EN_SPOKEN = {"Nyepi (Day of Silence)": "Nyepi, the Day of Silence"}
+
 # British spellings in the English house names, and what en_US readers expect instead.
 _EN_US_SPELLINGS = {"Labour Day": "Labor Day"}
 
@@ -60,6 +88,7 @@ _ESTIMATE_SUFFIXES = (" (perkiraan)", " (estimated)")
 # The package spells the substitute leave day "Pegangti"; accept the correct spelling too.
 _SUBSTITUTE_PREFIXES = ("Pegangti Cuti Bersama ", "Pengganti Cuti Bersama ")
 _CUTI_PREFIX = "Cuti Bersama "
+_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,13 +140,82 @@ def house_names(entry: HolidayEntry, country: str) -> tuple[str, str]:
         return raw_id, raw_en
     name_id, name_en = known
     if entry.kind == "cuti_bersama":
+        short_en = _EN_SHORT_NAMES.get(name_en, name_en)
         if substitute:
             return (
                 f"cuti bersama pengganti {name_id}",
-                f"substitute collective leave for {name_en}",
+                f"substitute collective leave for {short_en}",
             )
-        return f"cuti bersama {name_id}", f"collective leave for {name_en}"
+        return f"cuti bersama {name_id}", f"collective leave for {short_en}"
     return name_id, name_en
+
+
+def _festival_index() -> dict[str, tuple[str, str]]:
+    """Every Indonesian house name of a festival's days -> the festival's short names."""
+    index: dict[str, tuple[str, str]] = {}
+    for base, (name_id, _) in _ID_BASE_NAMES.items():
+        festival_id, festival_en = _ID_BASE_NAMES[_PART_OF.get(base, base)]
+        festival = (festival_id, _EN_SHORT_NAMES.get(festival_en, festival_en))
+        index[name_id] = festival
+        if base not in _PART_OF:
+            index[f"cuti bersama {name_id}"] = festival
+            index[f"cuti bersama pengganti {name_id}"] = festival
+    return index
+
+
+_FESTIVALS = _festival_index()
+
+
+def festival_of(name_id: str) -> tuple[str, str] | None:
+    """Return the (Indonesian, English) short names of the festival a house name belongs to.
+
+    The holiday itself, its other days and its cuti bersama all belong to the festival,
+    so that a message can name them together ("libur dan cuti bersama Idulfitri").
+
+    Examples
+    --------
+    >>> festival_of("hari kedua Idulfitri"), festival_of("cuti bersama Natal")
+    (('Idulfitri', 'Eid al-Fitr'), ('Natal', 'Christmas'))
+    >>> festival_of("stok opname") is None
+    True
+    """
+    return _FESTIVALS.get(name_id)
+
+
+def in_sentence_en(name: str) -> str:
+    """Return an English house name as it reads inside a sentence (with "the" if it needs one).
+
+    Examples
+    --------
+    >>> in_sentence_en("second day of Eid al-Fitr"), in_sentence_en("Eid al-Fitr")
+    ('the second day of Eid al-Fitr', 'Eid al-Fitr')
+    """
+    return f"the {name}" if name in _EN_WITH_ARTICLE else name
+
+
+def spoken_name(name: str) -> str:
+    """Return a name as a voicemail speaks it: no parentheses.
+
+    Examples
+    --------
+    >>> spoken_name("Nyepi (Day of Silence)"), spoken_name("libur kurir (Lebaran)")
+    ('Nyepi, the Day of Silence', 'libur kurir, Lebaran')
+    """
+    found = _EN_SPOKEN.get(name)
+    if found is not None:
+        return found
+    return " ".join(_PARENTHESIS.sub(r", \1", name).split())
+
+
+def without_note(name: str) -> str:
+    """Return a name without its parenthesis, to sit inside another one.
+
+    Examples
+    --------
+    >>> without_note("Nyepi (Day of Silence)")
+    'Nyepi'
+    """
+    return " ".join(_PARENTHESIS.sub("", name).split()) or name
 
 
 def en_us_name(name: str) -> str:

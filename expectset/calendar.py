@@ -739,7 +739,7 @@ class BusinessCalendar:
         >>> for c in BusinessCalendar().closures_between(dt.date(2026, 3, 18),
         ...                                              dt.date(2026, 3, 24)):
         ...     print(c.date, c.name("id"), "|", c.name("en"))
-        2026-03-18 cuti bersama Nyepi | collective leave for Nyepi (Day of Silence)
+        2026-03-18 cuti bersama Nyepi | collective leave for Nyepi
         2026-03-19 Nyepi | Nyepi (Day of Silence)
         2026-03-20 cuti bersama Idulfitri | collective leave for Eid al-Fitr
         2026-03-23 cuti bersama Idulfitri | collective leave for Eid al-Fitr

@@ -81,7 +81,7 @@ Language = Literal["id", "en"]
 #: that contain commas, such as dates, joined by ``; `` with no conjunction (a list of
 #: dates after a colon); ``semicolon_and``: the same with the conjunction before the
 #: last item, for running text (``a; b; serta c``).
-ListStyle = Literal["and", "or", "semicolon", "semicolon_and"]
+ListStyle = Literal["and", "or", "semicolon", "semicolon_and", "as_well_as"]
 DurationUnit = Literal[
     "business_days", "calendar_days", "business_hours", "hours", "minutes", "weeks"
 ]
@@ -481,6 +481,10 @@ class Formatter:
         Items that contain commas themselves (dates) are separated by semicolons:
         ``semicolon`` without a conjunction, ``semicolon_and`` with one before the last
         item (``serta`` in Indonesian, since the items often contain ``dan`` already).
+        Items that may contain "and" themselves ("Idulfitri and its collective leave")
+        are joined ``as_well_as``: ``serta`` / ", as well as" before the last (the comma
+        also closes an item that ends in an aside: "Nyepi, the Day of Silence, as well
+        as ...").
 
         Examples
         --------
@@ -492,6 +496,10 @@ class Formatter:
         'Jumat, 20 Maret 2026; Senin, 23 Maret 2026'
         >>> formatter("en").join_list(["a, 1", "b, 2", "c, 3"], "semicolon_and")
         'a, 1; b, 2; and c, 3'
+        >>> formatter("id").join_list(["Nyepi", "libur dan cuti bersama Idulfitri"], "as_well_as")
+        'Nyepi serta libur dan cuti bersama Idulfitri'
+        >>> formatter("en").join_list(["Nyepi", "Eid al-Fitr and its leave"], "as_well_as")
+        'Nyepi, as well as Eid al-Fitr and its leave'
         """
         from babel.lists import format_list
 
@@ -505,6 +513,11 @@ class Formatter:
                 return values[0]
             conjunction = "serta" if self.language == "id" else "and"
             return "; ".join(values[:-1]) + f"; {conjunction} {values[-1]}"
+        if style == "as_well_as":
+            if len(values) == 1:
+                return values[0]
+            last = " serta " if self.language == "id" else ", as well as "
+            return ", ".join(values[:-1]) + last + values[-1]
         return format_list(
             values, style="standard" if style == "and" else "or", locale=self.info.babel
         )

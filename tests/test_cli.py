@@ -45,7 +45,7 @@ def test_demo_explains_holidays_inside_windows() -> None:
     """Orders before Christmas list the closed days inside their windows, named."""
     text = _demo("2026-12-18T16:00")
     assert "closed: 24–25 Dec" in text
-    assert "  Thu 24 Dec  cuti bersama Natal (collective leave for Christmas Day)" in text
+    assert "  Thu 24 Dec  cuti bersama Natal (collective leave for Christmas)" in text
     assert max(len(line) for line in text.splitlines()) <= 80
 
 
@@ -106,9 +106,15 @@ def test_demo_messages_say_what_the_demo_computed() -> None:
     for locale in ("id", "en"):
         assert "INV/2026/11/0042" in sections[locale, "delivery_estimate"]
         assert "27–30 November 2026" in sections[locale, "delivery_estimate"]
-    # The old estimate, in words inside a sentence (the subject keeps the dash).
-    assert "antara 27 dan 30 November 2026" in sections["id", "delay_notice"]
-    assert "between 27 and 30 November 2026" in sections["en", "delay_notice"]
+    # The old estimate, in parentheses after the apology.
+    assert (
+        "belum dapat tiba sesuai estimasi awal (27–30 November 2026)."
+        in sections["id", "delay_notice"]
+    )
+    assert (
+        "will arrive later than we first estimated (27–30 November 2026)."
+        in sections["en", "delay_notice"]
+    )
     assert "Senin, 23 November 2026, pukul 16.45 WIB" in sections["id", "callback_promise"]
     assert "by 16:45 WIB on Monday, 23 November 2026" in sections["en", "callback_promise"]
     assert "1–3 Desember 2026" in sections["id", "delay_notice"]  # promised again
@@ -140,7 +146,7 @@ def test_demo_messages_follow_the_wording_rules() -> None:
     assert estimate.kind == "delivery_estimate"
     assert "Natal" in estimate.text  # Christmas falls inside this window, and is named
     delay = messages[2][1]
-    assert "tidak dapat tiba sesuai estimasi awal" in delay.text
+    assert "belum dapat tiba sesuai estimasi awal (26–29 Desember 2026)." in delay.text
 
 
 @pytest.mark.parametrize(

@@ -92,12 +92,12 @@ Calendar   Mon-Sat in Asia/Jakarta (WIB), cut-off 14:00
 Ordered    Mon 16 Mar 2026 10:00 WIB
 Handling   1 business day; handed over Tue 17 Mar 2026
 Arrives    Tue 7 – Fri 10 Apr 2026
-Closed     Wed 18 Mar 2026  cuti bersama Nyepi
+Closed     Wed 18 Mar 2026  cuti bersama Nyepi (collective leave for Nyepi)
            Thu 19 Mar 2026  Nyepi (Day of Silence)
            Fri 20 Mar 2026  cuti bersama Idulfitri
            Sat 21 Mar 2026  Idulfitri (Eid al-Fitr)
            Sat 21 Mar 2026  libur kurir Lebaran (courier's Lebaran pause)
-           Sun 22 Mar 2026  Hari kedua Idulfitri (Eid al-Fitr, second day)
+           Sun 22 Mar 2026  hari kedua Idulfitri (second day of Eid al-Fitr)
            Mon 23 Mar 2026  cuti bersama Idulfitri
            Tue 24 Mar 2026  cuti bersama Idulfitri
            Fri 3 Apr 2026   Jumat Agung (Good Friday)
@@ -286,7 +286,9 @@ def test_a_callback_in_business_hours(capsys: pytest.CaptureFixture[str]) -> Non
     assert "Calendar   Mon-Fri 08:00-17:00, Sat 08:00-12:00 in Asia/Jakarta (WIB)\n" in out
     assert "Requested  Wed 23 Dec 2026 16:00 WIB\n" in out
     assert "Callback   by Mon 28 Dec 2026 09:45 WIB (the window ends 09:35; rounded up)\n" in out
-    assert "Closed     Thu 24 Dec 2026  cuti bersama Natal\n" in out
+    assert (
+        "Closed     Thu 24 Dec 2026  cuti bersama Natal (collective leave for Christmas)\n" in out
+    )
     data = quote_json([*argv[1:], "--locale", "id"], capsys)
     assert data["callback"]["by"] == callback.by.isoformat()
     assert data["history"]["lane_fields"] == list(SUPPORT_LANE)

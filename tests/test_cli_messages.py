@@ -213,7 +213,7 @@ def test_render_register_and_out_of_office_options(capsys: pytest.CaptureFixture
     argv = ["render", "out_of_office", "--example", "--channel", "status"]
     assert run(argv, capsys) == (
         0,
-        "Kembali Rabu, 25 Maret 2026; dibalas paling lambat Jumat, 27 Maret. "
+        "Kembali Rabu, 25 Maret 2026; balasan paling lambat Jumat, 27 Maret. "
         "Mendesak: Budi, 0812-3456-7890\n",
         "",
     )

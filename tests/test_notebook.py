@@ -129,7 +129,7 @@ def test_previews_show_indonesian_and_english_cards(executed: Any) -> None:
     (notice,) = _html(cells["ooo"])
     assert notice.count('class="expectset-card"') == 2
     assert "Senin, 4 Januari 2027" in notice
-    assert _printed(cells["ooo"]).startswith("Kembali Senin, 4 Januari 2027; dibalas paling lambat")
+    assert _printed(cells["ooo"]).startswith("Kembali Senin, 4 Januari 2027; balasan paling lambat")
 
 
 def test_the_numbers_behind_the_chosen_policy(executed: Any) -> None:
@@ -146,6 +146,6 @@ def test_the_numbers_behind_the_chosen_policy(executed: Any) -> None:
     assert "keeps 98% of\npromises at about seven days" in choice
     assert _printed(cells["promise"]) == (
         "ships Sat 19 Dec, arrives Wed 23 Dec to Mon 28 Dec\n"
-        "  closed Thu 24 Dec: collective leave for Christmas Day\n"
+        "  closed Thu 24 Dec: collective leave for Christmas\n"
         "  closed Fri 25 Dec: Christmas Day\n"
     )

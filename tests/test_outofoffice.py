@@ -153,7 +153,7 @@ def test_should_auto_reply_reads_an_email_message() -> None:
     [
         (
             "id",
-            "Kembali Rabu, 25 Maret 2026; dibalas paling lambat Jumat, 27 Maret. Mendesak: Budi",
+            "Kembali Rabu, 25 Maret 2026; balasan paling lambat Jumat, 27 Maret. Mendesak: Budi",
         ),
         ("en", "Away 16–20 March 2026. Back Wednesday, 25 March; replies by Friday, 27 March."),
         ("en_US", "Away March 16–20, 2026. Back Wednesday, March 25; replies by Friday, March 27."),
@@ -184,17 +184,19 @@ def test_closure_between_the_absence_and_the_return_is_named() -> None:
     assert lint(voice) == []
 
 
-def test_several_closures_are_listed_by_date() -> None:
-    """Away 16-17 March 2026: Nyepi, its cuti bersama and Idulfitri's are all named."""
+def test_several_closures_are_named_in_one_sentence() -> None:
+    """Away 16-17 March 2026: Nyepi, its cuti bersama and Idulfitri's are all named, once."""
     ooo = _ooo(last_day=dt.date(2026, 3, 17))
     text = ooo.render(locale="en", now=EXAMPLE_NOW).text
     assert (
-        "Our office will be closed on Wednesday, 18 March 2026 because of collective leave "
-        "for Nyepi (Day of Silence); on Thursday, 19 March 2026 because of Nyepi (Day of "
-        "Silence); on Friday, 20 March 2026 because of collective leave for Eid al-Fitr; and "
-        "from Monday, 23 March 2026 to Tuesday, 24 March 2026 because of collective leave "
-        "for Eid al-Fitr."
+        "Our office will be closed from Wednesday, 18 March 2026 to Tuesday, 24 March 2026 "
+        "because of Nyepi and its collective leave, as well as collective leave for "
+        "Eid al-Fitr."
     ) in text
+    assert (
+        "Kantor kami tutup dari Rabu, 18 Maret 2026 sampai Selasa, 24 Maret 2026 karena "
+        "libur dan cuti bersama Nyepi serta cuti bersama Idulfitri."
+    ) in ooo.render(locale="id", now=EXAMPLE_NOW).text
 
 
 def test_no_closure_no_closure_sentence() -> None:

@@ -145,7 +145,7 @@ def test_out_of_office_example_uses_its_own_moment_and_other_channels() -> None:
     tree = _parse(status._repr_html_())
     assert tree.frames == []
     assert tree.pre == [m.text for m in status]
-    assert status["id"].text.startswith("Kembali Rabu, 25 Maret 2026; dibalas paling lambat")
+    assert status["id"].text.startswith("Kembali Rabu, 25 Maret 2026; balasan paling lambat")
     later = dt.datetime(2026, 4, 1, 9, 0, tzinfo=dt.timezone.utc)
     with pytest.raises(es.StaleNoticeError):
         es.preview("out_of_office", now=later)

@@ -163,7 +163,7 @@ def test_closures_inside_the_window_are_listed() -> None:
         (D(2026, 3, 19), "Nyepi"),
         (D(2026, 3, 20), "cuti bersama Idulfitri"),
         (D(2026, 3, 21), "Idulfitri"),  # a Saturday: named, though it costs no work day
-        (D(2026, 3, 22), "Hari kedua Idulfitri"),
+        (D(2026, 3, 22), "hari kedua Idulfitri"),
         (D(2026, 3, 23), "cuti bersama Idulfitri"),
         (D(2026, 3, 24), "cuti bersama Idulfitri"),
     ]

@@ -421,8 +421,8 @@ def test_late_start_on_a_closed_day_names_the_closure() -> None:
         "bersama Natal. Kami akan mulai memprosesnya pada Senin, 28 Desember 2026"
     ) in _delivery("id", promise=on_leave)
     assert (
-        "on Thursday, 24 December 2026, when we were closed (collective leave for "
-        "Christmas Day), so we will start handling it on Monday, 28 December 2026"
+        "on Thursday, 24 December 2026, a day we were closed because of collective leave "
+        "for Christmas, so we will start handling it on Monday, 28 December 2026"
     ) in _delivery("en", promise=on_leave)
     sunday = _promise(dt.datetime(2026, 11, 22, 10, 0, tzinfo=CAL.zone))
     assert "Minggu, 22 November 2026, di luar hari kerja kami." in _delivery("id", promise=sunday)
@@ -488,9 +488,9 @@ def test_holiday_heading_names_only_what_the_list_holds(
 
 def test_calendar_day_windows_say_calendar_days() -> None:
     """A window in calendar days says 'hari kalender' / 'calendar days' (rule 19)."""
-    promise = _promise(dt.datetime(2026, 11, 23, 10, 0, tzinfo=CAL.zone))
-    window = dataclasses.replace(promise.window, lower=3, upper=5, unit="calendar_days")
-    promise = dataclasses.replace(promise, window=window)
+    base = _promise(dt.datetime(2026, 11, 23, 10, 0, tzinfo=CAL.zone))
+    window = dataclasses.replace(base.window, lower=3, upper=5, unit="calendar_days")
+    promise = es.promise_delivery(base.ordered_at, window, calendar=CAL, handling=1)
     assert "3–5 hari kalender untuk pengiriman" in _delivery("id", promise=promise)
     assert "3–5 calendar days for delivery" in _delivery("en", promise=promise)
 
@@ -505,9 +505,9 @@ def test_follow_up_says_what_a_business_day_is() -> None:
     ) in default
     context |= {"calendar": es.BusinessCalendar(workdays="Mon-Sat", country=None)}
     context |= {"reply_within": 2}
-    assert "within 2 business days (Monday–Saturday) of your reply" in (
-        es.render("follow_up", locale="en", **context).text
-    )
+    assert (
+        "within 2 business days of your reply. Our business days are Monday–Saturday.\n"
+    ) in es.render("follow_up", locale="en", **context).text
 
 
 def test_service_recovery_schedule_is_checked_and_shown() -> None:

@@ -28,9 +28,11 @@ class Alternative(_Validated):
 
     ``text`` is a sentence ("We can exchange the shoes for another size.") or a short
     phrase ("exchange for another size"); ``until`` is the last day the offer is open
-    (``None``: no time limit). The message words the limit after the text: "You can
-    take up this option until Monday, 30 November 2026." / "Pilihan ini dapat Anda
-    ambil paling lambat Senin, 30 November 2026." (a phrase gets it in parentheses).
+    (``None``: no time limit). The message words the limit after the text: "Reply by
+    Monday, 30 November 2026 at the latest to take up this option." / "Silakan balas
+    paling lambat Senin, 30 November 2026 untuk mengambil pilihan ini." A phrase starts
+    with a capital in the list and gets the limit in parentheses: "Exchange for another
+    size (reply by Monday, 30 November 2026 at the latest)".
 
     Examples
     --------

@@ -32,7 +32,7 @@ from expectset.calendar import BusinessCalendar, Closure
 from expectset.errors import StaleNoticeError
 
 from ._base import Channel, MessageContext
-from ._closures import group_closures
+from ._closures import closure_reasons, group_closures
 from .common import Brand, Contact, Register
 
 if TYPE_CHECKING:
@@ -186,6 +186,7 @@ class OutOfOffice(MessageContext):
             "return_day": self.return_day,
             "reply_by": self.reply_by,
             "closed": group_closures(closed),
+            "closed_reasons": closure_reasons(group_closures(closed)),
             "closed_first": closed[0].date if closed else None,
             "closed_last": closed[-1].date if closed else None,
         }
