@@ -479,3 +479,34 @@ def test_closures_count_from_the_order_day_and_skip_own_closures_on_days_off() -
     )
     promise = promise_delivery(at(2026, 11, 23, 10), window(2, 3), calendar=sundays)
     assert [c.date.weekday() for c in promise.closures] == [2]  # the Wednesday only
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    minutes=st.integers(min_value=0, max_value=800 * 24 * 60),
+    lower=st.integers(min_value=0, max_value=6),
+    width=st.integers(min_value=0, max_value=8),
+    handling=st.integers(min_value=0, max_value=3),
+    unit=st.sampled_from(["business_days", "calendar_days"]),
+    saturdays=st.booleans(),
+)
+def test_promise_delivery_passes_the_checks_it_skips(
+    minutes: int, lower: int, width: int, handling: int, unit: str, saturdays: bool
+) -> None:
+    """promise_delivery skips the promise's own checks: rebuilt through them, it is equal."""
+    import dataclasses
+
+    cal = es.BusinessCalendar(workdays="Mon-Sat" if saturdays else "Mon-Fri", cutoff="14:00")
+    window = Window(
+        lower=lower,
+        upper=lower + width,
+        unit=unit,  # type: ignore[arg-type]
+        lane=(),
+        requested_lane=(),
+        samples=100,
+        effective_samples=100.0,
+        policy=PromisePolicy(),
+    )
+    ordered = dt.datetime(2026, 1, 1, tzinfo=cal.zone) + dt.timedelta(minutes=minutes)
+    promise = promise_delivery(ordered, window, calendar=cal, handling=handling)
+    assert dataclasses.replace(promise) == promise
