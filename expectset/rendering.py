@@ -577,9 +577,6 @@ class Message:
 
 
 # ------------------------------------------------------------- shared macro calls
-_MISSING = object()
-
-
 _BY_VALUE = (str, int, float, bool, type(None), dt.date)
 _STABLE_TYPES = (str, int, float, bool, type(None), dt.date, dt.time, Decimal)
 _STABLE_CLASSES: frozenset[type] = frozenset((Recipient, Contact, BusinessCalendar, HolidayGroup))
@@ -591,21 +588,35 @@ def _memo_key(value: Any) -> Any:
     # Text and numbers by value (a sentence passed on from another macro); anything
     # else by identity: within one message it is the same object every time, and
     # hashing a promise with its calendar would cost more than the macro.
-    return value if isinstance(value, _BY_VALUE) else ("id", id(value))
+    # The type too: 1, 1.0 and True are equal but are not written alike.
+    if type(value) is str:
+        return value
+    return (type(value), value) if isinstance(value, _BY_VALUE) else ("id", id(value))
 
 
-def _stable(value: Any) -> bool:
-    """Whether ``value`` is an immutable value whose equality says everything about it."""
-    if isinstance(value, _STABLE_TYPES):
-        return True
+def _value_key(value: Any) -> Any:
+    """Key a stable value by all that shows, or return ``_UNSTABLE``.
+
+    Stable values are immutable and their equality says everything about them; the key
+    adds their type (1, 1.0 and True are equal but are not written alike) and, for a
+    Decimal or a datetime, their exact form (1.0 == 1.00; one instant in two zones).
+    """
     kind = type(value)
+    if kind is str or value is None:  # the common case, equal only to itself
+        return value
     if kind is tuple:
-        return all(_stable(item) for item in value)
-    if kind in _STABLE_CLASSES:
-        return True
-    if kind is Brand:
-        return value.signature is None or isinstance(value.signature, str)
-    return False
+        items = [_value_key(item) for item in value]
+        return _UNSTABLE if any(item is _UNSTABLE for item in items) else tuple(items)
+    if isinstance(value, (Decimal, dt.datetime)):
+        return (kind, repr(value))
+    if isinstance(value, _STABLE_TYPES) or kind in _STABLE_CLASSES:
+        return (kind, value)
+    if kind is Brand and (value.signature is None or isinstance(value.signature, str)):
+        return (kind, value)
+    return _UNSTABLE
+
+
+_UNSTABLE: Any = object()
 
 
 class _Macros:
@@ -644,11 +655,12 @@ def _cached(macro: Any, shared: dict[Any, str], key_name: tuple[Any, ...]) -> An
         if found is not None:
             return found[0]  # type: ignore[no-any-return]
         lasting = None
-        if all(map(_stable, args)) and all(map(_stable, kwargs.values())):
-            lasting = (key_name, args, tuple(sorted(kwargs.items())))
+        values = _value_key((args, tuple(sorted(kwargs.items()))) if kwargs else args)
+        if values is not _UNSTABLE:
+            lasting = (key_name, values)
             text = shared.get(lasting)
             if text is not None:
-                cache[key] = (text,)
+                cache[key] = (text, args, kwargs)  # the arguments stay alive, as below
                 return text
         text = str.__str__(macro(*args, **kwargs))
         # The arguments stay with the result: an object keyed by identity stays alive

@@ -566,3 +566,35 @@ def test_indonesian_subject_fold_keeps_single_spaces() -> None:
         message.to_email(sender="a@b.id", to="c@d.id").as_bytes(), policy=email.policy.default
     )
     assert str(parsed["Subject"]) == message.subject
+
+
+def test_cached_sentences_tell_equal_but_different_values_apart() -> None:
+    """1, 1.0 and True, or Decimal 1.0 and 1.00, never share a cached sentence."""
+    from decimal import Decimal
+
+    from expectset.rendering import _memo_key, _value_key
+
+    assert len({_memo_key(1), _memo_key(1.0), _memo_key(True)}) == 3
+    assert _value_key((Decimal("1.0"),)) != _value_key((Decimal("1.00"),))
+    wib = dt.timezone(dt.timedelta(hours=7))
+    moment = dt.datetime(2026, 11, 23, 10, tzinfo=wib)
+    assert _value_key(moment) != _value_key(moment.astimezone(dt.timezone.utc))
+
+
+def test_a_renderer_reuses_sentences_without_mixing_messages() -> None:
+    """Rendering a batch twice in any order gives the same bytes as rendering each alone."""
+    contexts = [_context(kind) for kind in ("delivery_estimate", "delay_notice", "follow_up")]
+    kinds = ["delivery_estimate", "delay_notice", "follow_up"]
+    alone = [
+        Renderer().render(kind, locale=locale, **context).to_dict()
+        for kind, context in zip(kinds, contexts, strict=True)
+        for locale in ("id", "en")
+    ]
+    shared = Renderer()
+    for _ in range(2):
+        together = [
+            shared.render(kind, locale=locale, **context).to_dict()
+            for kind, context in zip(kinds, contexts, strict=True)
+            for locale in ("id", "en")
+        ]
+        assert together == alone
